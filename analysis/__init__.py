@@ -60,7 +60,11 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
     module = importlib.import_module(module_name)
     # `analysis.plot` is a module of plotting functions, not a function in it.
-    value = module if module_name == f"analysis.{name}" and not hasattr(module, name) else getattr(module, name)
+    value = (
+        module
+        if module_name == f"analysis.{name}" and not hasattr(module, name)
+        else getattr(module, name)
+    )
     globals()[name] = value
     return value
 

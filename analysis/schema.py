@@ -85,11 +85,17 @@ ATTRIBUTION_COLUMNS: Mapping[str, tuple[str, str]] = {
     "cue": ("string", "the attribution cue as written: 'said', 'according to', ':'"),
     "cue_start": ("Int64", "offset of the cue (missing when there is none)"),
     "cue_end": ("Int64", "end offset of the cue"),
-    "speaker": ("string", "the source as written ('he', 'State Department spokesman Matthew Miller')"),
+    "speaker": (
+        "string",
+        "the source as written ('he', 'State Department spokesman Matthew Miller')",
+    ),
     "speaker_start": ("Int64", "offset of the speaker (missing when none is written)"),
     "speaker_end": ("Int64", "end offset of the speaker"),
     "speaker_name": ("string", "the speaker resolved within the article to the fullest name"),
-    "speaker_role": ("string", "spokesperson, official, politician, expert, journalist, document, citizen or unknown"),
+    "speaker_role": (
+        "string",
+        "spokesperson, official, politician, expert, journalist, document, citizen or unknown",
+    ),
     "organisation": ("string", "organisation the speaker speaks for, when written"),
     "anonymous": ("bool", "True for unnamed sources ('officials said', 'a person familiar with')"),
     "paragraph": ("int64", "0-based paragraph number of the content's start"),
@@ -220,16 +226,16 @@ def validate_articles(articles: pd.DataFrame) -> pd.DataFrame:
             f"column 'date' must be datetime64 (NaT when unknown), got {articles['date'].dtype}; "
             "convert it with pd.to_datetime(articles['date'], errors='coerce')"
         )
-    bad_source = ~articles["date_source"].isin(DATE_SOURCES)
+    bad_source = ~articles["date_source"].isin(DATE_SOURCES).to_numpy(dtype=bool)
     if bad_source.any():
-        row = int(bad_source.to_numpy().nonzero()[0][0])
+        row = int(bad_source.nonzero()[0][0])
         raise SchemaError(
             f"date_source {articles['date_source'].iloc[row]!r} in row {row} is not one of {list(DATE_SOURCES)}"
         )
     texts = articles["text"]
-    not_text = ~texts.map(lambda t: isinstance(t, str))
-    if not_text.any():
-        row = int(not_text.to_numpy().nonzero()[0][0])
+    not_text = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if not_text:
+        row = not_text[0]
         raise SchemaError(
             f"text in row {row} (article_id {ids.iloc[row]!r}) is {type(texts.iloc[row]).__name__}, "
             "not a string; use '' for an article without body text"

@@ -43,7 +43,9 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.skip(f"../shared is absent ({SHARED}): evaluation data and corpora are not on this machine")
+        pytest.skip(
+            f"../shared is absent ({SHARED}): evaluation data and corpora are not on this machine"
+        )
     return SHARED
 
 
