@@ -1,0 +1,1127 @@
+"""Compare groups of articles (outlets, periods) with uncertainty.
+
+:func:`compare` turns a per-article table (articles merged with their scores,
+source counts or voices) into
+
+* ``summary``: one row per group and metric (:data:`analysis.schema.COMPARISON_COLUMNS`:
+  group, metric, n, mean, median, ci_low, ci_high). The interval is a **percentile
+  bootstrap** interval of the mean (``n_boot`` resamples, seeded: same input,
+  same numbers).
+* ``pairwise``: one row per metric and pair of groups: the difference of means
+  ``group_a − group_b`` with its bootstrap interval, an effect size, a test and
+  a p-value corrected for multiple comparisons across **every row of the table**
+  (Holm by default, or Benjamini–Hochberg).
+* ``differences``: with ``paired_by="event_id"``, the per-event differences
+  behind the paired comparison (empty otherwise).
+
+Effect sizes are rank-based and read the same way in both designs: from −1
+(every value of A below B) through 0 to +1 (every value of A above B).
+Unpaired: **Cliff's delta** (P(A > B) − P(A < B), equal to the rank-biserial
+correlation of the Mann–Whitney U). Paired: the **matched-pairs rank-biserial
+correlation** (Kerby 2014) of the per-event differences.
+
+Tests: ``"permutation"`` (default; difference in means, ``n_boot`` random
+relabellings, or random sign flips of the per-event differences when paired;
+p = (1 + #as extreme) / (1 + n_boot)) or ``"mannwhitney"`` (Mann–Whitney U,
+or the Wilcoxon signed-rank test when paired; normal approximation with tie and
+continuity correction, so for fewer than about 10 values per group prefer the
+permutation test).
+
+:func:`voices` measures the tone of quoted text against the tone of the
+writer's own text, and :func:`source_shares` splits attributions into the
+source categories drawn by :func:`analysis.plot.source_mix`.
+
+Example
+-------
+>>> table = articles.merge(scores, on="article_id")                  # doctest: +SKIP
+>>> result = compare(table, by="outlet", metrics=["tone_compound"])  # doctest: +SKIP
+>>> result.summary                                                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import math
+import re
+import warnings
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from analysis.schema import COMPARISON_COLUMNS
+
+__all__ = [
+    "Comparison",
+    "DIFFERENCE_COLUMNS",
+    "KNOWN_METRICS",
+    "PAIRWISE_COLUMNS",
+    "SOURCE_CATEGORIES",
+    "VOICE_COLUMNS",
+    "Voices",
+    "compare",
+    "source_shares",
+    "voices",
+]
+
+READABILITY_METRICS: tuple[str, ...] = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "linsear_write_formula",
+    "spache_readability",
+    "mcalpine_eflaw",
+    "text_standard",
+    "reading_time",
+)
+COUNT_METRICS: tuple[str, ...] = (
+    "words",
+    "sentences",
+    "syllables",
+    "polysyllables",
+    "difficult_words",
+    "characters",
+    "letters",
+)
+TONE_METRICS: tuple[str, ...] = (
+    "tone_compound",
+    "tone_pos",
+    "tone_neu",
+    "tone_neg",
+    "tone_sentence_mean",
+    "tone_share_positive",
+    "tone_share_negative",
+    "tone_share_neutral",
+    "tone_sentences",
+)
+SOURCE_METRICS: tuple[str, ...] = (
+    "attributions",
+    "direct",
+    "partial",
+    "indirect",
+    "anonymous",
+    "named_speakers",
+    "spokespeople",
+    "officials",
+    "politicians",
+    "experts",
+    "quoted_share",
+    "source_diversity",
+)
+VOICE_METRICS: tuple[str, ...] = ("quoted_tone", "own_tone", "voice_gap", "quoted_share")
+
+#: Columns compared by default when present and numeric, in this order.
+KNOWN_METRICS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        TONE_METRICS
+        + READABILITY_METRICS
+        + COUNT_METRICS
+        + ("word_count",)
+        + SOURCE_METRICS
+        + VOICE_METRICS
+    )
+)
+
+#: Columns of ``Comparison.pairwise``.
+PAIRWISE_COLUMNS: dict[str, str] = {
+    "metric": "the measure compared",
+    "group_a": "first group",
+    "group_b": "second group",
+    "n_a": "values in group_a (paired: number of pairs)",
+    "n_b": "values in group_b (paired: number of pairs)",
+    "n_pairs": "paired only: units (events) present in both groups; <NA> when unpaired",
+    "difference": "mean(group_a) − mean(group_b); paired: mean of the per-unit differences",
+    "ci_low": "lower end of the percentile-bootstrap interval of the difference",
+    "ci_high": "upper end of that interval",
+    "effect_size": "rank-based effect in [−1, 1]; > 0 means group_a tends to be higher",
+    "effect_size_kind": "cliffs_delta (unpaired) or rank_biserial_paired",
+    "statistic": "test statistic: difference in means (permutation), U (Mann–Whitney), W+ (Wilcoxon)",
+    "p_value": "two-sided p-value of the test",
+    "p_adjusted": "p-value corrected across every row of the table",
+    "test": "the test used",
+    "correction": "holm, bh (Benjamini–Hochberg) or none",
+}
+
+#: Columns of ``Comparison.differences`` (paired designs).
+DIFFERENCE_COLUMNS: tuple[str, ...] = (
+    "unit",
+    "metric",
+    "group_a",
+    "group_b",
+    "value_a",
+    "value_b",
+    "difference",
+)
+
+_PERIODS = {"Y": "Y", "Q": "Q", "M": "M", "W": "W", "D": "D"}
+_TESTS = ("permutation", "mannwhitney")
+_CORRECTIONS = ("holm", "bh", "none")
+# Upper bound on the cells of one resampling matrix, to keep memory flat on big corpora.
+_MAX_CELLS = 2_000_000
+
+
+# --------------------------------------------------------------------------- result type
+
+
+def _frame_html(df: pd.DataFrame, rows: int = 12) -> str:
+    return df.head(rows).to_html(index=False, float_format=lambda v: f"{v:.3g}", escape=True)
+
+
+@dataclass(frozen=True, repr=False)
+class Comparison:
+    """What :func:`compare` returns: the per-group summary and the pairwise differences.
+
+    Attributes
+    ----------
+    summary
+        Long table, one row per group and metric: ``COMPARISON_COLUMNS``.
+    pairwise
+        One row per metric and pair of groups: ``PAIRWISE_COLUMNS``.
+    differences
+        Paired designs: per-unit differences (``DIFFERENCE_COLUMNS``); empty otherwise.
+    by, paired_by, ci, test, correction, n_boot, seed
+        The settings that produced the tables.
+    """
+
+    summary: pd.DataFrame
+    pairwise: pd.DataFrame
+    differences: pd.DataFrame
+    by: str
+    paired_by: str | None = None
+    ci: float = 0.95
+    test: str = "permutation"
+    correction: str = "holm"
+    n_boot: int = 2000
+    seed: int = 0
+    groups: tuple[str, ...] = field(default=())
+
+    def _title(self) -> str:
+        design = f"paired by {self.paired_by}" if self.paired_by else "unpaired"
+        return (
+            f"Comparison by {self.by} ({design}): {len(self.groups)} groups, "
+            f"{self.summary['metric'].nunique()} metrics; {self.ci:.0%} bootstrap intervals "
+            f"({self.n_boot} resamples, seed {self.seed}); {self.test} test, {self.correction} correction"
+        )
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.width", 120, "display.max_columns", 12):
+            return (
+                f"{self._title()}\n\nsummary ({len(self.summary)} rows):\n{self.summary.head(12)}\n\n"
+                f"pairwise ({len(self.pairwise)} rows):\n{self.pairwise.head(12)}"
+            )
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><b>{html.escape(self._title())}</b></p>"
+            f"<p>summary ({len(self.summary)} rows)</p>{_frame_html(self.summary)}"
+            f"<p>pairwise ({len(self.pairwise)} rows)</p>{_frame_html(self.pairwise)}"
+        )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _did_you_mean(bad: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(bad), [str(c) for c in choices], n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _key(value: object) -> int:
+    return zlib.crc32(str(value).encode("utf-8", "surrogatepass"))
+
+
+def _rng(seed: int, *parts: object) -> np.random.Generator:
+    # One stream per (metric, group, ...): adding a metric or a group never changes the others.
+    return np.random.default_rng([int(seed), *(_key(p) for p in parts)])
+
+
+def _chunks(n_rows: int, n_cols: int) -> Iterable[tuple[int, int]]:
+    step = max(1, _MAX_CELLS // max(1, n_cols))
+    for start in range(0, n_rows, step):
+        yield start, min(step, n_rows - start)
+
+
+def _boot_means(x: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
+    n = len(x)
+    out = np.empty(n_boot)
+    for start, k in _chunks(n_boot, n):
+        out[start : start + k] = x[rng.integers(0, n, size=(k, n))].mean(axis=1)
+    return out
+
+
+def _interval(boot: np.ndarray, ci: float) -> tuple[float, float]:
+    alpha = (1.0 - ci) / 2.0
+    low, high = np.quantile(boot, [alpha, 1.0 - alpha])
+    return float(low), float(high)
+
+
+def _rank(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Average ranks (1-based) and the sizes of the tie groups."""
+    order = np.argsort(values, kind="mergesort")
+    sorted_values = values[order]
+    _, first, counts = np.unique(sorted_values, return_index=True, return_counts=True)
+    avg = first + (counts + 1) / 2.0
+    ranks = np.empty(len(values))
+    ranks[order] = np.repeat(avg, counts)
+    return ranks, counts
+
+
+def _normal_p(z: float) -> float:
+    return float(math.erfc(abs(z) / math.sqrt(2.0)))
+
+
+def _tolerance(obs: float) -> float:
+    # Permuted statistics equal to the observed one up to rounding count as "as extreme".
+    return 1e-12 * max(1.0, abs(obs))
+
+
+def _cliffs_delta(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Cliff's delta and the Mann–Whitney U of ``a``."""
+    ranks, _ = _rank(np.concatenate([a, b]))
+    u_a = ranks[: len(a)].sum() - len(a) * (len(a) + 1) / 2.0
+    return 2.0 * u_a / (len(a) * len(b)) - 1.0, float(u_a)
+
+
+def _mann_whitney(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    n_a, n_b = len(a), len(b)
+    n = n_a + n_b
+    _, counts = _rank(np.concatenate([a, b]))
+    _, u_a = _cliffs_delta(a, b)
+    tie = float((counts**3 - counts).sum())
+    var = n_a * n_b / 12.0 * ((n + 1) - tie / (n * (n - 1)))
+    if var <= 0:
+        return u_a, 1.0
+    diff = u_a - n_a * n_b / 2.0
+    z = (abs(diff) - 0.5) / math.sqrt(var) if abs(diff) >= 0.5 else 0.0
+    return u_a, _normal_p(z)
+
+
+def _permutation(a: np.ndarray, b: np.ndarray, rng: np.random.Generator, n_perm: int) -> float:
+    pooled = np.concatenate([a, b])
+    n_a = len(a)
+    obs = a.mean() - b.mean()
+    extreme = 0
+    for _, k in _chunks(n_perm, len(pooled)):
+        perm = rng.permuted(np.broadcast_to(pooled, (k, len(pooled))), axis=1)
+        stats = perm[:, :n_a].mean(axis=1) - perm[:, n_a:].mean(axis=1)
+        extreme += int((np.abs(stats) >= abs(obs) - _tolerance(obs)).sum())
+    return (1 + extreme) / (1 + n_perm)
+
+
+def _rank_biserial_paired(d: np.ndarray) -> tuple[float, float, np.ndarray, np.ndarray]:
+    """Matched-pairs rank-biserial r and W+, over the non-zero differences."""
+    nz = d[d != 0]
+    if len(nz) == 0:
+        return 0.0, 0.0, nz, np.array([])
+    ranks, counts = _rank(np.abs(nz))
+    w_plus = float(ranks[nz > 0].sum())
+    total = len(nz) * (len(nz) + 1) / 2.0
+    return (2.0 * w_plus - total) / total, w_plus, nz, counts
+
+
+def _wilcoxon(d: np.ndarray) -> tuple[float, float]:
+    _, w_plus, nz, counts = _rank_biserial_paired(d)
+    n = len(nz)
+    if n == 0:
+        return 0.0, 1.0
+    var = n * (n + 1) * (2 * n + 1) / 24.0 - float((counts**3 - counts).sum()) / 48.0
+    if var <= 0:
+        return w_plus, 1.0
+    diff = w_plus - n * (n + 1) / 4.0
+    z = (abs(diff) - 0.5) / math.sqrt(var) if abs(diff) >= 0.5 else 0.0
+    return w_plus, _normal_p(z)
+
+
+def _sign_flip(d: np.ndarray, rng: np.random.Generator, n_perm: int) -> float:
+    obs = d.mean()
+    extreme = 0
+    for _, k in _chunks(n_perm, len(d)):
+        signs = rng.integers(0, 2, size=(k, len(d))) * 2 - 1
+        stats = (signs * d).mean(axis=1)
+        extreme += int((np.abs(stats) >= abs(obs) - _tolerance(obs)).sum())
+    return (1 + extreme) / (1 + n_perm)
+
+
+def _adjust(p: np.ndarray, method: str) -> np.ndarray:
+    out = np.full(len(p), np.nan)
+    ok = ~np.isnan(p)
+    m = int(ok.sum())
+    if m == 0 or method == "none":
+        out[ok] = p[ok]
+        return out
+    values = p[ok]
+    order = np.argsort(values, kind="mergesort")
+    ranked = values[order]
+    if method == "holm":
+        adjusted = np.maximum.accumulate((m - np.arange(m)) * ranked)
+    else:  # Benjamini–Hochberg
+        adjusted = np.minimum.accumulate((m / np.arange(1, m + 1) * ranked)[::-1])[::-1]
+    result = np.empty(m)
+    result[order] = np.minimum(adjusted, 1.0)
+    out[ok] = result
+    return out
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _resolve_groups(data: pd.DataFrame, by: str) -> tuple[pd.Series, list[str], bool]:
+    """Return the group label of every row, the groups in order, and whether they are periods."""
+    if not isinstance(by, str):
+        raise TypeError(f"by must be a column name or '<date column>:<Y|Q|M|W|D>', got {by!r}")
+    column, _, freq = by.partition(":")
+    if column not in data.columns:
+        raise ValueError(
+            f"by={by!r}: there is no column {column!r}; choose from: {', '.join(map(str, data.columns))}"
+            f"{_did_you_mean(column, data.columns)}"
+        )
+    if not freq:
+        values = data[column]
+        labels = values.astype("string")
+        groups = sorted(labels.dropna().unique().tolist(), key=str)
+        return labels, groups, False
+    if freq.upper() not in _PERIODS:
+        raise ValueError(
+            f"by={by!r}: unknown period {freq!r}; use '{column}:Y' (year), ':Q' (quarter), "
+            "':M' (month), ':W' (week) or ':D' (day)"
+        )
+    dates = data[column]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        try:
+            dates = pd.to_datetime(dates, errors="raise")
+        except (TypeError, ValueError) as exc:
+            raise ValueError(
+                f"by={by!r}: column {column!r} is not a date column (dtype {data[column].dtype}); "
+                f"convert it with pd.to_datetime(table[{column!r}])"
+            ) from exc
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)
+    periods = dates.dt.to_period(_PERIODS[freq.upper()])
+    labels = periods.astype("string")
+    groups = [str(p) for p in sorted(periods.dropna().unique())]
+    return labels, groups, True
+
+
+def _default_metrics(data: pd.DataFrame, exclude: set[str]) -> list[str]:
+    chosen = [
+        m
+        for m in KNOWN_METRICS
+        if m in data.columns
+        and m not in exclude
+        and pd.api.types.is_numeric_dtype(data[m].dtype)
+        and not pd.api.types.is_bool_dtype(data[m].dtype)
+    ]
+    if not chosen:
+        numeric = [c for c in data.columns if pd.api.types.is_numeric_dtype(data[c].dtype)]
+        raise ValueError(
+            "no known score or count column in the table (e.g. tone_compound, flesch_kincaid_grade, "
+            f"attributions); pass metrics=[...] naming the columns to compare. Numeric columns here: {numeric}"
+        )
+    return chosen
+
+
+def _check_metrics(data: pd.DataFrame, metrics: Sequence[str] | str) -> list[str]:
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    metrics = list(dict.fromkeys(metrics))
+    if not metrics:
+        raise ValueError(
+            "metrics is empty; name at least one numeric column, or leave metrics=None"
+        )
+    numeric = [c for c in data.columns if pd.api.types.is_numeric_dtype(data[c].dtype)]
+    for metric in metrics:
+        if metric not in data.columns:
+            raise ValueError(
+                f"unknown metric {metric!r}; choose from: {', '.join(map(str, numeric))}"
+                f"{_did_you_mean(metric, data.columns)}"
+            )
+        if not pd.api.types.is_numeric_dtype(data[metric].dtype):
+            raise ValueError(
+                f"metric {metric!r} is not numeric (dtype {data[metric].dtype}); choose from: "
+                f"{', '.join(map(str, numeric))}"
+            )
+    return metrics
+
+
+def _as_float(series: pd.Series) -> np.ndarray:
+    return pd.to_numeric(series, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare(
+    data: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    metrics: Sequence[str] | str | None = None,
+    ci: float = 0.95,
+    paired_by: str | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    test: str = "permutation",
+    correction: str = "holm",
+    pairs: str | None = None,
+) -> Comparison:
+    """Compare groups of articles on one or more metrics, with intervals and tests.
+
+    Parameters
+    ----------
+    data
+        One row per article: the ``by`` column and numeric metric columns, e.g.
+        ``articles.merge(scores, on="article_id")``. Not modified.
+    by
+        The grouping column (``"outlet"``), or a period of a date column written
+        ``"<column>:<period>"`` with period ``Y`` (year, label ``"2019"``), ``Q``
+        (``"2019Q1"``), ``M`` (``"2019-03"``), ``W`` or ``D``. Rows without a group
+        are dropped with a warning.
+    metrics
+        Column(s) to compare. Default: every numeric column among the known score,
+        count, source and voice columns (:data:`KNOWN_METRICS`).
+    ci
+        Coverage of the percentile-bootstrap intervals, between 0 and 1.
+    paired_by
+        Column naming the unit shared across groups (``"event_id"``). Pairwise
+        differences are then taken within each unit, over the units present
+        (non-missing) in both groups; several rows of one unit and group are
+        averaged first.
+    n_boot
+        Bootstrap resamples, also the number of permutations of the test.
+    seed
+        Seed of the random streams; the same seed gives the same numbers.
+    test
+        ``"permutation"`` (sign-flip when paired) or ``"mannwhitney"``
+        (Wilcoxon signed-rank when paired).
+    correction
+        ``"holm"`` (family-wise error), ``"bh"`` (Benjamini–Hochberg false
+        discovery rate) or ``"none"``; applied across all rows of ``pairwise``.
+    pairs
+        ``"all"`` pairs of groups (default for columns), or ``"adjacent"``
+        groups only (default for periods: each period against the one before,
+        ``group_a`` the later one, so ``difference`` is the change).
+
+    Returns
+    -------
+    Comparison
+        ``.summary`` (COMPARISON_COLUMNS), ``.pairwise`` (PAIRWISE_COLUMNS) and
+        ``.differences`` (paired designs).
+
+    Raises
+    ------
+    ValueError
+        Naming a bad ``by``, metric, ``test``, ``correction`` or ``ci``, with the
+        allowed values.
+
+    Example
+    -------
+    >>> result = compare(table, by="outlet", metrics="tone_compound", paired_by="event_id")  # doctest: +SKIP
+    >>> result.pairwise[["group_a", "group_b", "difference", "p_adjusted"]]                   # doctest: +SKIP
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(
+            f"data must be a pandas DataFrame (one row per article), got {type(data).__name__}"
+        )
+    if test not in _TESTS:
+        raise ValueError(
+            f"test={test!r} is not known; choose from: {', '.join(_TESTS)}{_did_you_mean(test, _TESTS)}"
+        )
+    if correction not in _CORRECTIONS:
+        raise ValueError(
+            f"correction={correction!r} is not known; choose from: {', '.join(_CORRECTIONS)}"
+            f"{_did_you_mean(correction, _CORRECTIONS)}"
+        )
+    if not 0 < ci < 1:
+        raise ValueError(f"ci={ci!r} must be between 0 and 1, e.g. 0.95 for a 95% interval")
+    if int(n_boot) < 1:
+        raise ValueError(f"n_boot={n_boot!r} must be a positive number of resamples, e.g. 2000")
+    n_boot = int(n_boot)
+    if pairs not in (None, "all", "adjacent"):
+        raise ValueError(f"pairs={pairs!r}; choose 'all', 'adjacent' or None (automatic)")
+
+    labels, groups, is_period = _resolve_groups(data, by)
+    if paired_by is not None and paired_by not in data.columns:
+        raise ValueError(
+            f"paired_by={paired_by!r} is not a column; choose from: {', '.join(map(str, data.columns))}"
+            f"{_did_you_mean(paired_by, data.columns)}"
+        )
+    exclude = {by.partition(":")[0], *([paired_by] if paired_by else [])}
+    metrics = _default_metrics(data, exclude) if metrics is None else _check_metrics(data, metrics)
+    pairs = pairs or ("adjacent" if is_period else "all")
+
+    no_group = int(labels.isna().sum())
+    if no_group:
+        warnings.warn(
+            f"compare: {no_group} of {len(data)} rows have no {by!r} value and were left out",
+            UserWarning,
+            stacklevel=2,
+        )
+    keep = labels.notna().to_numpy()
+    group_of = labels.to_numpy(dtype=object)[keep]
+    units = data[paired_by].astype("string").to_numpy(dtype=object)[keep] if paired_by else None
+
+    summary_rows: list[dict] = []
+    pair_rows: list[dict] = []
+    diff_frames: list[pd.DataFrame] = []
+    missing: dict[str, int] = {}
+    if pairs == "all":
+        pair_list = list(combinations(groups, 2))
+    else:
+        pair_list = [(groups[i + 1], groups[i]) for i in range(len(groups) - 1)]
+
+    for metric in metrics:
+        values = _as_float(data[metric])[keep]
+        ok = ~np.isnan(values)
+        if (~ok).sum():
+            missing[metric] = int((~ok).sum())
+        per_group = {g: values[ok & (group_of == g)] for g in groups}
+        for g in groups:
+            x = per_group[g]
+            row = {"group": g, "metric": metric, "n": len(x)}
+            if len(x):
+                row.update(mean=float(x.mean()), median=float(np.median(x)))
+            else:
+                row.update(mean=np.nan, median=np.nan)
+            if len(x) >= 2:
+                row["ci_low"], row["ci_high"] = _interval(
+                    _boot_means(x, _rng(seed, metric, g), n_boot), ci
+                )
+            else:
+                row["ci_low"] = row["ci_high"] = np.nan
+            summary_rows.append(row)
+
+        if paired_by:
+            frame = pd.DataFrame({"unit": units[ok], "group": group_of[ok], "value": values[ok]})
+            wide = frame.groupby(["unit", "group"], sort=True)["value"].mean().unstack("group")
+            for a, b in pair_list:
+                pair_rows.append(_paired_row(metric, a, b, wide, ci, n_boot, seed, test))
+                if a in wide.columns and b in wide.columns:
+                    both = wide[[a, b]].dropna()
+                    diff_frames.append(
+                        pd.DataFrame(
+                            {
+                                "unit": both.index.astype("string"),
+                                "metric": metric,
+                                "group_a": a,
+                                "group_b": b,
+                                "value_a": both[a].to_numpy(),
+                                "value_b": both[b].to_numpy(),
+                                "difference": (both[a] - both[b]).to_numpy(),
+                            }
+                        )
+                    )
+        else:
+            for a, b in pair_list:
+                pair_rows.append(
+                    _unpaired_row(metric, a, b, per_group[a], per_group[b], ci, n_boot, seed, test)
+                )
+
+    if missing:
+        detail = ", ".join(f"{m}: {k}" for m, k in missing.items())
+        warnings.warn(
+            f"compare: {sum(missing.values())} missing value(s) left out ({detail})",
+            UserWarning,
+            stacklevel=2,
+        )
+
+    summary = pd.DataFrame(summary_rows, columns=list(COMPARISON_COLUMNS)).astype(
+        {name: dtype for name, (dtype, _) in COMPARISON_COLUMNS.items()}
+    )
+    pairwise = pd.DataFrame(pair_rows, columns=list(PAIRWISE_COLUMNS))
+    pairwise["correction"] = correction
+    pairwise["p_adjusted"] = _adjust(pairwise["p_value"].to_numpy(dtype=float), correction)
+    pairwise = pairwise.astype(
+        {
+            "metric": "string",
+            "group_a": "string",
+            "group_b": "string",
+            "n_a": "int64",
+            "n_b": "int64",
+            "n_pairs": "Int64",
+            "difference": "float64",
+            "ci_low": "float64",
+            "ci_high": "float64",
+            "effect_size": "float64",
+            "effect_size_kind": "string",
+            "statistic": "float64",
+            "p_value": "float64",
+            "p_adjusted": "float64",
+            "test": "string",
+            "correction": "string",
+        }
+    )
+    if diff_frames:
+        differences = pd.concat(diff_frames, ignore_index=True)
+    else:
+        differences = pd.DataFrame({c: pd.Series(dtype="float64") for c in DIFFERENCE_COLUMNS})
+    differences = differences.astype(
+        {"unit": "string", "metric": "string", "group_a": "string", "group_b": "string"}
+    )
+    if paired_by and paired_by not in DIFFERENCE_COLUMNS:
+        differences = differences.rename(columns={"unit": paired_by})
+    return Comparison(
+        summary=summary,
+        pairwise=pairwise,
+        differences=differences,
+        by=by,
+        paired_by=paired_by,
+        ci=ci,
+        test=test,
+        correction=correction,
+        n_boot=n_boot,
+        seed=seed,
+        groups=tuple(groups),
+    )
+
+
+def _unpaired_row(
+    metric: str,
+    a_name: str,
+    b_name: str,
+    a: np.ndarray,
+    b: np.ndarray,
+    ci: float,
+    n_boot: int,
+    seed: int,
+    test: str,
+) -> dict:
+    row = {
+        "metric": metric,
+        "group_a": a_name,
+        "group_b": b_name,
+        "n_a": len(a),
+        "n_b": len(b),
+        "n_pairs": pd.NA,
+        "effect_size_kind": "cliffs_delta",
+        "test": test if test == "mannwhitney" else "permutation",
+    }
+    if len(a) == 0 or len(b) == 0:
+        return {
+            **row,
+            "difference": np.nan,
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "effect_size": np.nan,
+            "statistic": np.nan,
+            "p_value": np.nan,
+        }
+    row["difference"] = float(a.mean() - b.mean())
+    row["effect_size"], u_a = _cliffs_delta(a, b)
+    if len(a) < 2 or len(b) < 2:
+        return {**row, "ci_low": np.nan, "ci_high": np.nan, "statistic": np.nan, "p_value": np.nan}
+    rng = _rng(seed, metric, a_name, b_name, "pair")
+    boot = _boot_means(a, rng, n_boot) - _boot_means(b, rng, n_boot)
+    row["ci_low"], row["ci_high"] = _interval(boot, ci)
+    if test == "mannwhitney":
+        row["statistic"], row["p_value"] = _mann_whitney(a, b)
+    else:
+        row["statistic"] = row["difference"]
+        row["p_value"] = _permutation(a, b, rng, n_boot)
+    return row
+
+
+def _paired_row(
+    metric: str,
+    a_name: str,
+    b_name: str,
+    wide: pd.DataFrame,
+    ci: float,
+    n_boot: int,
+    seed: int,
+    test: str,
+) -> dict:
+    if a_name in wide.columns and b_name in wide.columns:
+        both = wide[[a_name, b_name]].dropna()
+        d = (both[a_name] - both[b_name]).to_numpy(dtype=float)
+    else:
+        d = np.array([], dtype=float)
+    n = len(d)
+    row = {
+        "metric": metric,
+        "group_a": a_name,
+        "group_b": b_name,
+        "n_a": n,
+        "n_b": n,
+        "n_pairs": n,
+        "effect_size_kind": "rank_biserial_paired",
+        "test": "wilcoxon" if test == "mannwhitney" else "sign_flip",
+    }
+    if n == 0:
+        return {
+            **row,
+            "difference": np.nan,
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "effect_size": np.nan,
+            "statistic": np.nan,
+            "p_value": np.nan,
+        }
+    row["difference"] = float(d.mean())
+    row["effect_size"] = _rank_biserial_paired(d)[0]
+    if n < 2:
+        return {**row, "ci_low": np.nan, "ci_high": np.nan, "statistic": np.nan, "p_value": np.nan}
+    rng = _rng(seed, metric, a_name, b_name, "paired")
+    row["ci_low"], row["ci_high"] = _interval(_boot_means(d, rng, n_boot), ci)
+    if test == "mannwhitney":
+        row["statistic"], row["p_value"] = _wilcoxon(d)
+    else:
+        row["statistic"] = row["difference"]
+        row["p_value"] = _sign_flip(d, rng, n_boot)
+    return row
+
+
+# --------------------------------------------------------------------------- sources
+
+#: Source categories of :func:`source_shares`, in drawing order. Each attribution
+#: falls in exactly one: anonymous first, then by speaker_role, else "other".
+SOURCE_CATEGORIES: tuple[str, ...] = (
+    "spokespeople",
+    "officials",
+    "politicians",
+    "experts",
+    "anonymous",
+    "other",
+)
+_ROLE_CATEGORY = {
+    "spokesperson": "spokespeople",
+    "official": "officials",
+    "politician": "politicians",
+    "expert": "experts",
+}
+
+
+def _with_group(attributions: pd.DataFrame, by: str, articles: pd.DataFrame | None) -> pd.DataFrame:
+    if by in attributions.columns:
+        return attributions
+    if articles is None:
+        raise ValueError(
+            f"the attribution table has no {by!r} column; pass articles=... so each attribution "
+            f"can be given its article's {by!r}"
+        )
+    if by not in articles.columns:
+        raise ValueError(
+            f"by={by!r} is not a column of the article table; choose from: {', '.join(map(str, articles.columns))}"
+            f"{_did_you_mean(by, articles.columns)}"
+        )
+    return attributions.merge(articles[["article_id", by]], on="article_id", how="left")
+
+
+def source_shares(
+    attributions: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    articles: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Split each group's attributions into exclusive source categories and their shares.
+
+    Categories (:data:`SOURCE_CATEGORIES`): an anonymous attribution counts as
+    ``anonymous`` whatever its role (an unnamed official is anonymous); the others
+    count by ``speaker_role`` as spokespeople, officials, politicians or experts;
+    everything else (journalists, documents, citizens, unknown) is ``other``.
+    Shares within a group sum to 1.
+
+    Parameters
+    ----------
+    attributions
+        The attribution table (``extract_attributions``), with ``speaker_role``
+        and ``anonymous``.
+    by
+        Grouping column, taken from ``articles`` when the attribution table lacks it.
+    articles
+        The article table, needed when ``by`` is not in ``attributions``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group, category, count, share, total``: one row per group and
+        category (zeros included), groups sorted, categories in drawing order.
+
+    Example
+    -------
+    >>> shares = source_shares(attributions, articles=articles)   # doctest: +SKIP
+    >>> shares.pivot(index="group", columns="category", values="share")  # doctest: +SKIP
+    """
+    for column in ("speaker_role", "anonymous"):
+        if column not in attributions.columns:
+            raise ValueError(
+                f"the attribution table has no {column!r} column; make it with analysis.extract_attributions(articles)"
+            )
+    table = _with_group(attributions, by, articles)
+    roles = table["speaker_role"].astype("string").str.lower()
+    category = roles.map(
+        lambda r: _ROLE_CATEGORY.get(r, "other") if isinstance(r, str) else "other"
+    )
+    anonymous = table["anonymous"].fillna(False).astype(bool).to_numpy()
+    category = np.where(anonymous, "anonymous", category.to_numpy(dtype=object))
+    groups = table[by].astype("string")
+    frame = pd.DataFrame({"group": groups.to_numpy(dtype=object), "category": category})
+    frame = frame[groups.notna().to_numpy()]
+    counts = frame.groupby(["group", "category"]).size()
+    names = sorted(frame["group"].unique().tolist(), key=str)
+    index = pd.MultiIndex.from_product(
+        [names, list(SOURCE_CATEGORIES)], names=["group", "category"]
+    )
+    counts = counts.reindex(index, fill_value=0)
+    out = counts.rename("count").reset_index()
+    out["total"] = out.groupby("group")["count"].transform("sum")
+    out["share"] = np.where(
+        out["total"] > 0, out["count"] / out["total"].where(out["total"] > 0, 1), np.nan
+    )
+    out = out[["group", "category", "count", "share", "total"]]
+    return out.astype({"group": "string", "category": "string", "count": "int64", "total": "int64"})
+
+
+# --------------------------------------------------------------------------- voices
+
+#: Columns of ``Voices.per_article`` (plus the ``by`` column after ``article_id``).
+VOICE_COLUMNS: dict[str, str] = {
+    "article_id": "the article",
+    "quoted_tone": "mean VADER compound over the sentences inside direct/partial quotes; NaN without quotes",
+    "own_tone": "mean VADER compound over the sentences of the writer's own text; NaN if none",
+    "voice_gap": "quoted_tone − own_tone (> 0: the quotes are more positive than the writer)",
+    "quoted_chars": "characters inside direct/partial quotes",
+    "own_chars": "characters outside them (white space not counted)",
+    "quoted_share": "quoted_chars / (quoted_chars + own_chars)",
+    "quoted_sentences": "sentence pieces scored inside quotes",
+    "own_sentences": "sentence pieces scored in the writer's own text",
+}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, repr=False)
+class Voices:
+    """What :func:`voices` returns.
+
+    Attributes
+    ----------
+    per_article
+        One row per article: ``article_id``, the ``by`` column, then :data:`VOICE_COLUMNS`.
+    comparison
+        :func:`compare` of ``per_article`` by ``by`` over ``quoted_tone``,
+        ``own_tone``, ``voice_gap`` and ``quoted_share``.
+    """
+
+    per_article: pd.DataFrame
+    comparison: Comparison
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """Per-group summary (COMPARISON_COLUMNS) of quoted_tone, own_tone, voice_gap, quoted_share."""
+        return self.comparison.summary
+
+    def __repr__(self) -> str:
+        return f"Voices: {len(self.per_article)} articles\n\nsummary:\n{self.summary}"
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><b>Voices: {len(self.per_article)} articles</b> (tone of quoted text vs the writer's own)</p>"
+            f"{_frame_html(self.summary, rows=40)}"
+        )
+
+
+def _compound(text: str) -> float:
+    from analysis.score import tone
+
+    result = tone(text)
+    if isinstance(result, (int, float, np.floating)):
+        return float(result)
+    for key in ("compound", "tone_compound"):
+        try:
+            return float(result[key])
+        except (KeyError, TypeError, IndexError):
+            continue
+    value = getattr(result, "compound", None)
+    if value is None:
+        raise TypeError(
+            f"analysis.tone returned {type(result).__name__} without a 'compound' value"
+        )
+    return float(value)
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    out = []
+    for start, end in spans:
+        for piece in _SENTENCE_END.split(text[start:end]):
+            piece = piece.strip()
+            if _LETTER.search(piece):
+                out.append(piece)
+    return out
+
+
+def _fragments(row: pd.Series) -> list[tuple[int, int]]:
+    frags = row.get("fragments")
+    spans: list[tuple[int, int]] = []
+    if frags is not None and not (isinstance(frags, float) and math.isnan(frags)):
+        for frag in frags:
+            try:
+                start, end = int(frag[0]), int(frag[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            spans.append((start, end))
+    if not spans and pd.notna(row.get("start")) and pd.notna(row.get("end")):
+        spans.append((int(row["start"]), int(row["end"])))
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    clipped = sorted((max(0, s), min(length, e)) for s, e in spans if min(length, e) > max(0, s))
+    merged: list[tuple[int, int]] = []
+    for s, e in clipped:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for s, e in spans:
+        if s > pos:
+            out.append((pos, s))
+        pos = e
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
+def _mean_tone(pieces: list[str]) -> float:
+    if not pieces:
+        return np.nan
+    return float(np.mean([_compound(p) for p in pieces]))
+
+
+def voices(
+    articles: pd.DataFrame,
+    attributions: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    kinds: Sequence[str] = ("direct", "partial"),
+    ci: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> Voices:
+    """Tone of the quoted text against the tone of the writer's own text.
+
+    Does the negativity come from the sources or from the outlet? Each article's
+    text is cut in two: the characters inside the quoted fragments of its
+    attributions of the given ``kinds`` (direct and partial quotes), and the rest.
+    Each side is cut into sentences (at ``.``, ``!``, ``?`` and blank lines, and
+    at quote boundaries), every sentence with a letter is scored with
+    ``analysis.tone`` (VADER compound, −1 most negative … +1 most positive), and
+    the side's tone is the **mean over its sentences** (not the compound of the
+    whole side, which VADER pushes towards ±1 on long texts).
+
+    Parameters
+    ----------
+    articles
+        The article table (``article_id``, ``text`` and the ``by`` column).
+    attributions
+        The attribution table (``article_id``, ``kind``, ``fragments`` with
+        ``start``/``end`` as fallback).
+    by
+        Grouping column for the per-group comparison.
+    kinds
+        Attribution kinds whose fragments count as quoted text.
+    ci, n_boot, seed
+        Passed to :func:`compare`.
+
+    Returns
+    -------
+    Voices
+        ``per_article`` (one row per article: ``article_id``, ``by``, then
+        :data:`VOICE_COLUMNS`; ``quoted_tone`` is NaN for articles without quotes)
+        and ``comparison`` (:func:`compare` by ``by``; ``voices.summary`` is its
+        summary: a ``voice_gap`` interval below 0 means the quotes are more
+        negative than the writer).
+
+    Example
+    -------
+    >>> v = voices(articles, extract_attributions(articles))   # doctest: +SKIP
+    >>> v.summary.query("metric == 'voice_gap'")                # doctest: +SKIP
+    """
+    for column in ("article_id", "text", by):
+        if column not in articles.columns:
+            raise ValueError(
+                f"the article table has no {column!r} column; choose by from: "
+                f"{', '.join(map(str, articles.columns))}{_did_you_mean(column, articles.columns)}"
+            )
+    for column in ("article_id", "kind"):
+        if column not in attributions.columns:
+            raise ValueError(
+                f"the attribution table has no {column!r} column; make it with analysis.extract_attributions(articles)"
+            )
+    quoted = attributions[attributions["kind"].isin(list(kinds))]
+    spans_by_article: dict[str, list[tuple[int, int]]] = {}
+    for _, row in quoted.iterrows():
+        spans_by_article.setdefault(str(row["article_id"]), []).extend(_fragments(row))
+
+    rows = []
+    for article_id, group, text in zip(
+        articles["article_id"], articles[by], articles["text"], strict=True
+    ):
+        text = text if isinstance(text, str) else ""
+        inside = _merge(spans_by_article.get(str(article_id), []), len(text))
+        outside = _complement(inside, len(text))
+        quoted_pieces = _pieces(text, inside)
+        own_pieces = _pieces(text, outside)
+        quoted_chars = sum(len(re.sub(r"\s", "", text[s:e])) for s, e in inside)
+        own_chars = sum(len(re.sub(r"\s", "", text[s:e])) for s, e in outside)
+        q_tone, o_tone = _mean_tone(quoted_pieces), _mean_tone(own_pieces)
+        total = quoted_chars + own_chars
+        rows.append(
+            {
+                "article_id": article_id,
+                by: group,
+                "quoted_tone": q_tone,
+                "own_tone": o_tone,
+                "voice_gap": q_tone - o_tone,
+                "quoted_chars": quoted_chars,
+                "own_chars": own_chars,
+                "quoted_share": quoted_chars / total if total else np.nan,
+                "quoted_sentences": len(quoted_pieces),
+                "own_sentences": len(own_pieces),
+            }
+        )
+    per_article = pd.DataFrame(rows, columns=["article_id", by, *list(VOICE_COLUMNS)[1:]])
+    per_article = per_article.astype(
+        {
+            "article_id": "string",
+            "quoted_tone": "float64",
+            "own_tone": "float64",
+            "voice_gap": "float64",
+            "quoted_chars": "int64",
+            "own_chars": "int64",
+            "quoted_share": "float64",
+            "quoted_sentences": "int64",
+            "own_sentences": "int64",
+        }
+    )
+    no_quotes = int(per_article["quoted_tone"].isna().sum())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        comparison = compare(
+            per_article,
+            by=by,
+            metrics=["quoted_tone", "own_tone", "voice_gap", "quoted_share"],
+            ci=ci,
+            n_boot=n_boot,
+            seed=seed,
+        )
+    if no_quotes:
+        warnings.warn(
+            f"voices: {no_quotes} of {len(per_article)} articles have no quoted text; their quoted_tone "
+            "and voice_gap are NaN and left out of the summary",
+            UserWarning,
+            stacklevel=2,
+        )
+    return Voices(per_article=per_article, comparison=comparison)
