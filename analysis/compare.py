@@ -581,7 +581,8 @@ def compare(
         ok = ~np.isnan(values)
         if (~ok).sum():
             missing[metric] = int((~ok).sum())
-        per_group = {g: values[ok & (group_of == g)] for g in groups}
+        # Sorted, so the row order of the input cannot change the resamples.
+        per_group = {g: np.sort(values[ok & (group_of == g)]) for g in groups}
         for g in groups:
             x = per_group[g]
             row = {"group": g, "metric": metric, "n": len(x)}

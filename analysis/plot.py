@@ -62,7 +62,6 @@ PALETTE: tuple[str, ...] = (
     "#E69F00",
     "#56B4E9",
     "#000000",
-    "#F0E442",
     "#7F7F7F",
     "#8C564B",
     "#17BECF",
@@ -526,42 +525,35 @@ def top_speakers(
         )
     groups = sorted(data[by].astype(str).unique().tolist())
     colors = group_colors(groups)
+    # One heading row (the group's name, no bar) above each group's speakers.
     labels: list[str] = []
     values: list[float] = []
     bar_colors: list[str] = []
-    separators: list[float] = []
+    headings: list[tuple[int, str]] = []
     for group in groups:
         sub = data[data[by].astype(str) == group]
         sub = sub.sort_values(
             [count_col, name_col], ascending=[False, True], kind="mergesort"
         ).head(n)
+        headings.append((len(labels), group))
+        labels.append(group)
+        values.append(0.0)
+        bar_colors.append(colors[group])
         for name, count in zip(sub[name_col], sub[count_col], strict=True):
             labels.append(f"{name}")
             values.append(float(count))
             bar_colors.append(colors[group])
-        separators.append(len(labels))
-    with style(**{"figure.figsize": (7.0, 1.0 + 0.22 * max(1, len(labels)))}):
+    with style(**{"figure.figsize": (7.0, 1.0 + 0.24 * max(1, len(labels)))}):
         ax = _axes(ax)
         y = np.arange(len(labels))[::-1]
         ax.barh(y, values, color=bar_colors, height=0.7)
         ax.set_yticks(y, labels)
-        start = 0
-        for group, end in zip(groups, separators, strict=True):
-            if end > start:
-                ax.text(
-                    1.0,
-                    y[start] + 0.2,
-                    group,
-                    transform=ax.get_yaxis_transform(),
-                    ha="right",
-                    va="bottom",
-                    fontsize=9,
-                    fontweight="bold",
-                    color=colors[group],
-                )
-            if end < len(labels):
-                ax.axhline(y[end - 1] - 0.5, color="#999999", linewidth=0.6)
-            start = end
+        ticks = ax.get_yticklabels()
+        for position, group in headings:
+            ticks[position].set_fontweight("bold")
+            ticks[position].set_color(colors[group])
+            if position:
+                ax.axhline(y[position] + 0.5, color="#999999", linewidth=0.6)
         ax.set_ylim(-0.6, len(labels) - 0.4)
         ax.set_xlabel(
             f"Attributions ({count_col.replace('_', ' ')})\nhigher = quoted or cited more often"
@@ -638,7 +630,10 @@ def tone_over_time(
                 label=None if name is None else str(name),
             )
         ax.axhline(0, color="#999999", linewidth=0.8, zorder=0)
-        ax.set_ylabel(_label(metric).replace(" | ", "\n").replace("←", "↓").replace("→", "↑"))
+        first, _, direction = _label(metric).partition("\n")
+        if direction == _TONE_DIRECTION:
+            direction = "↓ more negative | more positive ↑"
+        ax.set_ylabel(f"{first}\n{direction}".strip())
         ax.set_xlabel(f"period ({getattr(data, 'by', 'date')})")
         if hue:
             ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
