@@ -1,0 +1,64 @@
+"""Attribution cues: reporting verbs and "according to", compiled once per lexicon.
+
+A cue is a reporting verb from the lexicon (matched as a whole word) or a
+prepositional cue ("according to"). Some uses of a reporting verb are no cue and
+are skipped by :func:`is_cue`:
+
+- passives, infinitives and negations ("was told", "claimed by Beijing", "to say",
+  "not say"),
+- a verb followed by "to" + verb ("continued to rise", "expects to win"), except
+  "said to reporters", "told to CNN",
+- phrasal uses that are no statement ("call for", "call on", "point up", "read into").
+
+Example
+-------
+>>> from analysis.attribute._lexicon import get_lexicon
+>>> p = patterns(get_lexicon())
+>>> p.verb.search("Officials said on Monday").group(0)
+'said'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ._lexicon import Lexicon, alternation
+
+__all__ = ["CuePatterns", "is_cue", "patterns"]
+
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|to|not)\s+$", re.IGNORECASE
+)
+_NEGATIVE_AFTER = re.compile(
+    r"\s+(?:by\b|as\b|to\s+(?!(?:reporters|the|a|an|his|her|their|CNN|Fox|NBC|ABC|CBS|MSNBC|me|him|them|us)\b)\w|for\b|on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|CNN|Fox|MSNBC|NBC|ABC|CBS|the|a|his|her|their)\b)\w|off\b|up\b|into\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CuePatterns:
+    verb: re.Pattern[str]
+    according: re.Pattern[str]
+    any_cue: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=8)
+def patterns(lexicon: Lexicon) -> CuePatterns:
+    """Compile the cue regexes of ``lexicon`` (cached: a lexicon is hashable)."""
+    verbs = alternation(lexicon.reporting_verbs)
+    acc = alternation(lexicon.according_cues)
+    # Verbs are matched in lower case only: a capitalised "State" or "Post" is a name, not a verb.
+    verb = re.compile(rf"\b(?:{verbs})\b")
+    according = re.compile(rf"\b(?i:{acc})\b")
+    any_cue = re.compile(rf"\b(?:(?i:{acc})|{verbs})\b")
+    return CuePatterns(verb=verb, according=according, any_cue=any_cue)
+
+
+def is_cue(text: str, start: int, end: int, *, lo: int = 0) -> bool:
+    """False when the verb at ``text[start:end]`` is used in a way that reports nobody's words."""
+    before = text[max(lo, start - 12) : start]
+    if _PASSIVE_BEFORE.search(before):
+        return False
+    return not _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))

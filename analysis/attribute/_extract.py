@@ -1,0 +1,509 @@
+"""The rules that turn one article's text into attribution records.
+
+Order of work, one pass each:
+
+1. paragraphs, sentences and quotations (``_segment``, ``_quotes``);
+2. **direct quotes**: each quotation looks for a cue right after it
+   (``"...," Pence said`` / ``"...," said Sen. Smith``) or right before it
+   (``Miller stated, "..."``, ``he told reporters: "..."``, ``Jones: "..."``, a
+   paragraph ending in a colon). A quotation that follows its own cue clause in the
+   same paragraph (``"A," he said. "B."``) joins the previous one as a second
+   fragment. Quotations with no cue (scare quotes, titles, headlines) are no
+   attribution;
+3. **reported speech**, sentence by sentence, outside the direct quotes:
+   ``SPEAKER CUE (that) CONTENT``, ``CONTENT, SPEAKER CUE``, ``CONTENT, CUE SPEAKER``,
+   ``according to SPEAKER, CONTENT`` and a participle after the main clause
+   (``Beijing ..., labeling him a "severe danger"``). When the content holds a
+   quotation the attribution is *partial*, else *indirect*;
+4. speakers resolved in text order (``_speakers``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ._cues import is_cue, patterns
+from ._lexicon import Lexicon
+from ._quotes import Quote, find_quotes
+from ._segment import paragraphs, sentences
+from ._speakers import PRONOUNS, Mentions, describe, speaker_left, speaker_right
+
+__all__ = ["extract_text"]
+
+_TELL = frozenset(
+    [
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "ask",
+        "asks",
+        "asked",
+        "asking",
+        "warn",
+        "warns",
+        "warned",
+        "warning",
+        "urge",
+        "urges",
+        "urged",
+        "urging",
+        "remind",
+        "reminded",
+        "assure",
+        "assured",
+        "inform",
+        "informed",
+    ]
+)
+_ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|in|at|during|after|before|with|to|from|via|over|last|this|earlier|later|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|once|then|again|also|too|"
+    r"yesterday|today|afterward|afterwards|simply|repeatedly|flatly|bluntly|later)\b[^,:;.!?“”\"]{0,50}?))*",
+)
+_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$))",
+)
+_LEFT_TAIL = re.compile(r"\s*(?:that\s*)?[,:]?\s*$")
+_GAP_AFTER_CUE = re.compile(r"[^.!?;“”\"\n]{0,60}?(?:[.,:;]|\s*$)\s*$")
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
+_SENT_END = re.compile(r"[\s.!?;:,]+$")
+_WORDS = re.compile(r"[\w’'\-]+")
+_PARTICIPLE_STOP = re.compile(
+    r",\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|claiming|describing|suggesting)\b"
+)
+
+
+def _clean_end(text: str, s: int, e: int) -> int:
+    m = _SENT_END.search(text, s, e)
+    return m.start() if m else e
+
+
+def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
+    k = bisect.bisect_right(qstarts, pos) - 1
+    return k >= 0 and quotes[k].start < pos < quotes[k].end
+
+
+def _short(text: str, s: int, e: int, n: int) -> bool:
+    return len(_WORDS.findall(text, s, e)) <= n
+
+
+def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
+    """Return the attribution records of one text (dicts, text order) and the count of unbalanced marks."""
+    pats = patterns(lex)
+    paras = paragraphs(text)
+    sents = sentences(text, paras)
+    quotes, unbalanced = find_quotes(text, paras)
+    para_starts = [p[0] for p in paras]
+    sent_starts = [s[0] for s in sents]
+    qstarts = [q.start for q in quotes]
+
+    def para_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(para_starts, pos) - 1)
+
+    def sent_bounds(pos: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(sent_starts, pos) - 1)
+        return sents[k] if sents else (0, len(text))
+
+    raw: list[dict] = []
+    claimed_upto = -1
+    qi = 0
+    while qi < len(quotes):
+        q = quotes[qi]
+        p_first = paras[para_of(q.start)]
+        p_last = paras[para_of(q.end - 1)]
+        nxt = quotes[qi + 1].start if qi + 1 < len(quotes) else len(text)
+        prev_end = max(quotes[qi - 1].end if qi else 0, claimed_upto)
+        inner_last = text[q.end - 2] if q.end - q.start >= 2 else ""
+        comma_after = text[q.end : q.end + 1] == ","
+        attach = None
+        right_ok = q.closed and (inner_last in ",?!—–-" or comma_after or inner_last == ".")
+        order = ("right", "left") if (inner_last in ",—–-" or comma_after) else ("left", "right")
+        for side in order:
+            if side == "right" and right_ok:
+                attach = _attach_right(
+                    text, q, min(p_last[1], nxt), lex, pats, period=inner_last == "."
+                )
+            elif side == "left":
+                attach = _attach_left(text, q, max(p_first[0], prev_end), lex, pats, paras, para_of)
+            if attach:
+                break
+        if not attach:
+            qi += 1
+            continue
+        fragments = list(q.pieces)
+        clause_end = attach["clause_end"]
+        qj = qi + 1
+        if attach["side"] == "right":
+            # '"A," he said. "B."': the next quotation continues this one.
+            while qj < len(quotes):
+                q2 = quotes[qj]
+                if para_of(q2.start) != para_of(clause_end) or q2.start < clause_end:
+                    break
+                gap = text[clause_end : q2.start]
+                if not _GAP_AFTER_CUE.fullmatch(gap) or not _short(text, clause_end, q2.start, 6):
+                    break
+                nxt2 = quotes[qj + 1].start if qj + 1 < len(quotes) else len(text)
+                if q2.closed and _attach_right(
+                    text, q2, min(paras[para_of(q2.end - 1)][1], nxt2), lex, pats, period=False
+                ):
+                    break
+                fragments.extend(q2.pieces)
+                clause_end = q2.end
+                qj += 1
+                break
+        raw.append(
+            {
+                "kind": "direct",
+                "fragments": fragments,
+                "start": fragments[0][0],
+                "end": fragments[-1][1],
+                "cue": attach["cue"],
+                "speaker": attach["speaker"],
+            }
+        )
+        claimed_upto = max(fragments[-1][1], clause_end, attach["cue"][1] if attach["cue"] else 0)
+        qi = qj
+
+    # Reported speech, sentence by sentence, outside direct quotes.
+    direct_spans = sorted((r["start"], max(r["end"], r["cue"][1] if r["cue"] else 0)) for r in raw)
+    dstarts = [d[0] for d in direct_spans]
+    for s, e in sents:
+        k = bisect.bisect_right(dstarts, e) - 1
+        if k >= 0 and direct_spans[k][1] > s:
+            continue
+        _reported(text, s, e, lex, pats, quotes, qstarts, raw)
+
+    raw.sort(key=lambda r: (r["start"], r["end"]))
+    mentions = Mentions(text, lex)
+    records = []
+    last_person = None
+    for r in raw:
+        sp = r["speaker"]
+        if sp is not None:
+            sp_text = text[sp[0] : sp[1]]
+            if sp_text.lower() in {"he", "she", "him", "her"}:
+                pass
+            who = describe(sp_text, sp[0], mentions, lex, last_person)
+        else:
+            sp_text = None
+            who = None
+        if (
+            who is not None
+            and who.name
+            and not who.anonymous
+            and who.role not in {"outlet", "document"}
+        ):
+            if sp_text and sp_text.lower() not in PRONOUNS and " " in who.name:
+                last_person = who.name
+        frags = r["fragments"]
+        if r["kind"] == "direct":
+            content = " ".join(text[a:b] for a, b in frags)
+        else:
+            content = text[r["start"] : r["end"]]
+        cue = r["cue"]
+        records.append(
+            {
+                "kind": r["kind"],
+                "content": content,
+                "start": r["start"],
+                "end": r["end"],
+                "fragments": [tuple(f) for f in frags],
+                "cue": text[cue[0] : cue[1]] if cue else None,
+                "cue_start": cue[0] if cue else None,
+                "cue_end": cue[1] if cue else None,
+                "speaker": sp_text,
+                "speaker_start": sp[0] if sp else None,
+                "speaker_end": sp[1] if sp else None,
+                "speaker_name": who.name if who else None,
+                "speaker_role": who.role if who else "unknown",
+                "organisation": who.organisation if who else None,
+                "anonymous": bool(who.anonymous) if who else False,
+                "paragraph": para_of(r["start"]),
+                "sentence": max(0, bisect.bisect_right(sent_starts, r["start"]) - 1),
+            }
+        )
+    return records, unbalanced
+
+
+def _attach_right(text, q, hi, lex, pats, *, period):
+    pos = q.end
+    m = re.compile(r"[\s,]*").match(text, pos, hi)
+    pos = m.end()
+    if pos >= hi:
+        return None
+    first = text[pos : pos + 1]
+    # Inverted: '"...," said Sen. Smith'.
+    v = pats.verb.match(text, pos, hi)
+    if v and is_cue(text, v.start(), v.end()):
+        sp = speaker_right(text, v.end(), hi, lex)
+        if sp:
+            if period and first.isupper():
+                return None
+            return {
+                "side": "right",
+                "cue": (v.start(), v.end()),
+                "speaker": sp,
+                "clause_end": _clause_end(text, sp[1], hi),
+            }
+    # '"...," Pence said' / '"...," the senator told reporters'.
+    v = pats.verb.search(text, pos, min(hi, pos + 90))
+    if v and is_cue(text, v.start(), v.end()):
+        sp = speaker_left(text, pos, v.start(), lex)
+        if sp and sp[0] == pos:
+            if period and first.isupper() and text[sp[0] : sp[1]].lower() not in PRONOUNS:
+                tail_end = _clause_end(text, v.end(), hi)
+                if not _short(text, v.end(), tail_end, 3):
+                    return None
+            return {
+                "side": "right",
+                "cue": (v.start(), v.end()),
+                "speaker": sp,
+                "clause_end": _clause_end(text, v.end(), hi),
+            }
+    return None
+
+
+_CLAUSE_END = re.compile(r"[.!?;:]|,(?=\s*[“\"])")
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    m = _CLAUSE_END.search(text, pos, hi)
+    return m.end() if m else hi
+
+
+_COLON_SPEAKER = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*((?:[A-Z][\w’'\-.]*\s+){0,5}[A-Z][\w’'\-.]*)\s*:\s*$"
+)
+
+
+def _attach_left(text, q, lo, lex, pats, paras, para_of):
+    hi = q.start
+    if lo >= hi or not text[lo:hi].strip():
+        # A quotation opening its paragraph: the previous paragraph may end in 'X said:'.
+        k = para_of(q.start)
+        if k == 0 or q.start != paras[k][0]:
+            return None
+        ps, pe = paras[k - 1]
+        if text[pe - 1 : pe] != ":":
+            return None
+        lo, hi = max(ps, pe - 300), pe
+    tail = _LEFT_TAIL.search(text, lo, hi)
+    cue_zone_end = tail.start() if tail else hi
+    best = None
+    for v in pats.any_cue.finditer(text, max(lo, cue_zone_end - 120), cue_zone_end):
+        best = v
+    if best is not None:
+        v = best
+        gap_s, gap_e = v.end(), cue_zone_end
+        low = v.group(0).lower()
+        ok = True
+        if low in lex.according_cues or low.startswith("according"):
+            sp = speaker_right(text, v.end(), hi, lex)
+            if sp and text[sp[1] : hi].strip() in {",", ":", ""}:
+                return {
+                    "side": "left",
+                    "cue": (v.start(), v.end()),
+                    "speaker": sp,
+                    "clause_end": hi,
+                }
+            ok = False
+        if ok and is_cue(text, v.start(), v.end()):
+            gap = text[gap_s:gap_e]
+            g = 0
+            if low in _TELL:
+                om = _OBJECT.match(gap)
+                if om:
+                    g = om.end()
+            am = _ADVERBIAL.match(gap, g)
+            if am and am.end() == len(gap.rstrip()) or not gap[g:].strip():
+                sp = speaker_left(text, lo, v.start(), lex)
+                if sp:
+                    return {
+                        "side": "left",
+                        "cue": (v.start(), v.end()),
+                        "speaker": sp,
+                        "clause_end": hi,
+                    }
+    # 'Jones: "..."'
+    m = _COLON_SPEAKER.search(text, lo, hi)
+    if m and text[hi - 1 : hi].strip() in {":", ""}:
+        colon = text.rindex(":", lo, hi)
+        if not pats.any_cue.search(m.group(1)):
+            return {
+                "side": "left",
+                "cue": (colon, colon + 1),
+                "speaker": (m.start(1), m.end(1)),
+                "clause_end": hi,
+            }
+    return None
+
+
+def _reported(text, s, e, lex, pats, quotes, qstarts, raw):
+    """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``."""
+    subject = None
+    pos = s
+    found_any = False
+    for v in pats.any_cue.finditer(text, s, e):
+        if v.start() < pos or _in_quote(v.start(), qstarts, quotes):
+            continue
+        low = v.group(0).lower()
+        if low.startswith("according") or low in lex.according_cues:
+            sp = speaker_right(text, v.end(), e, lex)
+            if not sp:
+                continue
+            before = text[s : v.start()].strip()
+            if not before or _short(text, s, v.start(), 3) and before.endswith(","):
+                comma = text.find(",", sp[1], e)
+                if comma < 0:
+                    continue
+                cs, ce = comma + 1, _clean_end(text, comma + 1, e)
+            else:
+                cs, ce = s, v.start()
+                ce = _clean_end(text, cs, ce)
+            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            pos = e
+            continue
+        if not is_cue(text, v.start(), v.end(), lo=s):
+            continue
+        sp = speaker_left(text, s, v.start(), lex)
+        before = text[s : sp[0]] if sp else text[s : v.start()]
+        if low.endswith("ing") and text[s : v.start()].rstrip().endswith(","):
+            # A participle after the main clause: the subject of the sentence speaks.
+            sp = subject or _subject(text, s, v.start(), lex)
+            if sp is None:
+                continue
+            cs = _THAT.match(text, v.end()).end()
+            ce = _content_end(text, cs, e)
+            if ce - cs < 3:
+                continue
+            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            pos = ce
+            continue
+        if sp is None:
+            # 'CONTENT, said Sen. Smith.'
+            if before.rstrip().endswith(",") and not found_any:
+                spr = speaker_right(text, v.end(), e, lex)
+                if spr and _short(text, spr[1], e, 4):
+                    ce = _clean_end(text, s, text.rindex(",", s, v.start()))
+                    if ce - s > 10:
+                        _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
+                        found_any = True
+                        pos = e
+            continue
+        sp_text = text[sp[0] : sp[1]]
+        if not _plausible_speaker(sp_text, lex):
+            continue
+        after_end = _clean_end(text, v.end(), e)
+        if (
+            before.rstrip().endswith(",")
+            and _short(text, v.end(), after_end, 4)
+            and "that" not in text[v.end() : after_end].split()
+        ):
+            # 'CONTENT, the senator said Tuesday.'
+            ce = _clean_end(text, s, text.rindex(",", s, sp[0]))
+            if ce - s > 10 and not found_any:
+                _add(text, raw, s, ce, (v.start(), v.end()), sp, quotes, qstarts)
+                found_any = True
+                pos = e
+            continue
+        cs = v.end()
+        if low in _TELL:
+            om = _OBJECT.match(text, cs, e)
+            if (
+                om
+                and "that" in text[om.end() : om.end() + 7]
+                or om
+                and _short(text, cs, om.end(), 2)
+            ):
+                cs = om.end()
+        cs = _THAT.match(text, cs).end()
+        am = _ADVERBIAL.match(text, cs, e)
+        if am and am.end() > cs and text[am.end() : am.end() + 1] == ",":
+            cs = am.end() + 1
+        cs = _THAT.match(text, cs).end()
+        ce = _content_end(text, cs, e)
+        if not _short(text, cs, ce, 1) and ce > cs:
+            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            subject = subject or sp
+            pos = ce
+
+
+def _content_end(text: str, cs: int, e: int) -> int:
+    m = _PARTICIPLE_STOP.search(text, cs, e)
+    return _clean_end(text, cs, m.start() if m else e)
+
+
+_SUBJECT = re.compile(
+    r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed)\s*,?\s+)?((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-.]*|[Hh]e|[Ss]he|[Tt]hey)\b"
+)
+
+
+def _subject(text, s, hi, lex):
+    m = _SUBJECT.match(text, s, hi)
+    if not m:
+        return None
+    return m.start(1), m.end(1)
+
+
+_BAD_HEADS = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "what",
+        "there",
+        "who",
+        "whom",
+        "whose",
+        "one",
+        "something",
+        "nothing",
+        "everything",
+        "anyone",
+        "someone",
+        "everyone",
+        "nobody",
+    ]
+)
+
+
+def _plausible_speaker(sp_text: str, lex: Lexicon) -> bool:
+    words = sp_text.split()
+    last = words[-1].lower()
+    if last in _BAD_HEADS and len(words) == 1:
+        return False
+    return not (len(words) > 8)
+
+
+def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
+    while cs < ce and text[cs].isspace():
+        cs += 1
+    if ce <= cs:
+        return
+    frags = []
+    k = max(0, bisect.bisect_right(qstarts, cs) - 1)
+    while k < len(quotes) and quotes[k].start < ce:
+        q = quotes[k]
+        if q.end > cs:
+            for a, b in q.pieces:
+                if b > cs and a < ce:
+                    frags.append((max(a, cs), min(b, ce)))
+        k += 1
+    raw.append(
+        {
+            "kind": "partial" if frags else "indirect",
+            "fragments": frags,
+            "start": cs,
+            "end": ce,
+            "cue": cue,
+            "speaker": sp,
+        }
+    )

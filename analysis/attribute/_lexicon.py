@@ -1,0 +1,157 @@
+"""The word lists behind the extractor, read from ``lexicons/*.txt`` and overridable.
+
+Every list is a plain text file in ``analysis/attribute/lexicons/`` (one entry a
+line, ``#`` starts a comment), so a researcher can read what the rules know and
+replace any list through ``extract_attributions(..., lexicon={...})``:
+
+``reporting_verbs``
+    Verb forms that introduce speech or a stated position ("said", "told", "argued").
+``according_cues``
+    Prepositional cues whose source follows them ("according to").
+``roles``
+    Role noun → speaker role (spokesperson, official, politician, expert,
+    journalist, outlet, document, citizen).
+``outlets``
+    News outlets; a speaker that is one of them has the role "outlet".
+``anonymous``
+    Head nouns of unnamed sources ("officials", "a person familiar").
+``governments``
+    Capitals and buildings that stand for a government ("Beijing", "the White House").
+``titles``
+    Words that are titles or organisation words and never part of a person's name.
+
+Example
+-------
+>>> lex = get_lexicon({"reporting_verbs": ["said", "quipped"]})
+>>> sorted(lex.reporting_verbs)
+['quipped', 'said']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+
+__all__ = ["Lexicon", "ROLES", "get_lexicon"]
+
+#: Allowed speaker roles. "journalist" is a person who reports, "outlet" the publication itself.
+ROLES: tuple[str, ...] = (
+    "spokesperson",
+    "official",
+    "politician",
+    "expert",
+    "journalist",
+    "outlet",
+    "document",
+    "citizen",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists used by the rules (all lower case except ``titles``)."""
+
+    reporting_verbs: frozenset[str]
+    according_cues: tuple[str, ...]
+    roles: tuple[tuple[str, str], ...]
+    outlets: frozenset[str]
+    anonymous: frozenset[str]
+    governments: frozenset[str]
+    titles: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    text = (
+        resources.files(__package__).joinpath("lexicons").joinpath(f"{name}.txt").read_text("utf-8")
+    )
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def _words(items: Iterable[str]) -> list[str]:
+    return [w for item in items for w in item.split()]
+
+
+def _as_roles(value: Mapping[str, str] | Iterable[str]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    items = (
+        value.items() if isinstance(value, Mapping) else (line.rsplit(None, 1) for line in value)
+    )
+    for noun, role in items:
+        if role not in ROLES:
+            raise ValueError(
+                f"lexicon 'roles': role {role!r} for {noun!r} is not one of {list(ROLES)}"
+            )
+        pairs.append((" ".join(noun.lower().split()), role))
+    # Longest nouns first, so "press secretary" wins over "secretary".
+    return tuple(sorted(set(pairs), key=lambda p: (-len(p[0]), p[0])))
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    return Lexicon(
+        reporting_verbs=frozenset(w.lower() for w in _words(_lines("reporting_verbs"))),
+        according_cues=tuple(" ".join(x.lower().split()) for x in _lines("according_cues")),
+        roles=_as_roles(_lines("roles")),
+        outlets=frozenset(x.lower() for x in _lines("outlets")),
+        anonymous=frozenset(w.lower() for w in _words(_lines("anonymous"))),
+        governments=frozenset(x.lower() for x in _lines("governments")),
+        titles=frozenset(_words(_lines("titles"))),
+    )
+
+
+def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexicon:
+    """Return the default lexicon, a given :class:`Lexicon`, or the default with some lists replaced.
+
+    Parameters
+    ----------
+    lexicon
+        ``None`` for the default lists; a :class:`Lexicon`; or a mapping from list
+        name (see the module docstring) to its replacement (an iterable of strings;
+        for ``roles`` a mapping noun → role).
+
+    Example
+    -------
+    >>> "said" in get_lexicon().reporting_verbs
+    True
+    """
+    if lexicon is None:
+        return _default()
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if not isinstance(lexicon, Mapping):
+        raise TypeError(
+            f"lexicon must be None, a Lexicon or a mapping of list name -> words, got {type(lexicon).__name__}"
+        )
+    names = [f.name for f in fields(Lexicon)]
+    changes: dict[str, object] = {}
+    for key, value in lexicon.items():
+        if key not in names:
+            raise ValueError(f"unknown lexicon list {key!r}; choose from: {', '.join(names)}")
+        if isinstance(value, str):
+            raise TypeError(f"lexicon list {key!r} must be an iterable of strings, not one string")
+        if key == "roles":
+            changes[key] = _as_roles(value)  # type: ignore[arg-type]
+        elif key == "according_cues":
+            changes[key] = tuple(" ".join(str(x).lower().split()) for x in value)  # type: ignore[union-attr]
+        elif key == "titles":
+            changes[key] = frozenset(_words(str(x) for x in value))  # type: ignore[union-attr]
+        elif key == "reporting_verbs":
+            changes[key] = frozenset(w.lower() for w in _words(str(x) for x in value))  # type: ignore[union-attr]
+        else:
+            changes[key] = frozenset(str(x).lower() for x in value)  # type: ignore[union-attr]
+    return replace(_default(), **changes)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (longest first), spaces matching any white space."""
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)

@@ -1,0 +1,558 @@
+"""Speakers: find the speaker phrase next to a cue, resolve it to a name, role and organisation.
+
+Finding the phrase
+------------------
+:func:`speaker_left` walks back from a cue over the words of a noun phrase
+("State Department spokesman Matthew Miller stated"), skipping adverbs and
+auxiliaries right before the cue ("privately note", "has said"), an appositive
+between commas ("Blinken, currently navigating ..., emphasized") and a relative
+clause ("people who attended said"). It stops at clause words (and, that, but, ...)
+and punctuation. :func:`speaker_right` reads the phrase after an inverted cue
+("said former secretary of state Hillary Clinton, who praised ..." → the phrase
+ends before the comma; "says a source involved in the talks").
+
+Resolving it
+------------
+:class:`Mentions` indexes every capitalised name in the article once. A surname
+resolves to the fullest name that ends with it and appears before (else after);
+a pronoun resolves to the last named person speaker before it (else the last
+person named before it); "the Secretary" resolves to the last person whose title
+contained "secretary". Role comes from role nouns in the phrase (or in the title
+of the resolved person's earlier mention); outlets, documents and governments are
+recognised by name. A speaker is anonymous when its head noun is an
+unnamed-source noun ("officials", "a person familiar") and no name is written.
+
+Example
+-------
+>>> from analysis.attribute._lexicon import get_lexicon
+>>> text = "State Department spokesman Matthew Miller said"
+>>> s, e = speaker_left(text, 0, text.index("said"), get_lexicon())
+>>> text[s:e]
+'State Department spokesman Matthew Miller'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ._lexicon import Lexicon
+
+__all__ = ["Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
+
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
+_TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{_ABBR}|[A-Z]\.|[\w][\w’'\-]*|[^\w\s]")
+
+PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "him", "her", "them"])
+_PERSON_PRONOUNS = frozenset(["he", "she", "i", "him", "her"])
+_ADVERBS = frozenset(
+    [
+        "also",
+        "later",
+        "then",
+        "has",
+        "have",
+        "had",
+        "again",
+        "once",
+        "previously",
+        "recently",
+        "repeatedly",
+        "would",
+        "will",
+        "could",
+        "did",
+        "does",
+        "do",
+        "may",
+        "might",
+        "must",
+        "should",
+        "can",
+        "reportedly",
+        "publicly",
+        "privately",
+        "often",
+        "never",
+        "first",
+        "earlier",
+        "last",
+        "later",
+        "further",
+        "already",
+        "still",
+        "just",
+        "even",
+        "quickly",
+        "simply",
+        "flatly",
+        "separately",
+        "yesterday",
+        "today",
+        "tonight",
+        "now",
+        "initially",
+        "originally",
+        "similarly",
+        "subsequently",
+    ]
+)
+_CLAUSE = frozenset(
+    [
+        "and",
+        "but",
+        "or",
+        "nor",
+        "that",
+        "which",
+        "while",
+        "because",
+        "as",
+        "when",
+        "if",
+        "since",
+        "after",
+        "before",
+        "so",
+        "than",
+        "where",
+        "though",
+        "although",
+        "whether",
+        "whereas",
+        "unless",
+        "until",
+        "once",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "what",
+        "how",
+        "why",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "there",
+        "here",
+        "not",
+        "no",
+        "yet",
+    ]
+)
+_LEADING = frozenset(
+    [
+        "however",
+        "but",
+        "and",
+        "meanwhile",
+        "still",
+        "also",
+        "now",
+        "later",
+        "then",
+        "yet",
+        "so",
+        "instead",
+        "indeed",
+        "earlier",
+        "separately",
+        "moreover",
+        "furthermore",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "with",
+        "from",
+        "by",
+        "under",
+        "over",
+        "since",
+        "last",
+        "this",
+        "today",
+        "yesterday",
+    ]
+)
+_RIGHT_STOP = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "during",
+        "when",
+        "while",
+        "after",
+        "before",
+        "because",
+        "as",
+        "who",
+        "which",
+        "that",
+        "from",
+        "about",
+        "last",
+        "this",
+        "today",
+        "yesterday",
+        "tonight",
+        "and",
+        "but",
+        "adding",
+        "noting",
+        "while,",
+        "told",
+    ]
+)
+_RIGHT_CONTINUE = {
+    "familiar": "with",
+    "close": "to",
+    "involved": "in",
+    "knowledgeable": "about",
+    "briefed": "on",
+}
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "one", "two", "three", "several", "some", "many", "most", "other", "another"]
+)
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum()
+
+
+def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Span of the speaker phrase ending before the cue at ``cue_start`` (``lo`` bounds the search)."""
+    toks = _tokens(text, max(lo, cue_start - 300), cue_start)
+    i = len(toks) - 1
+    while (
+        i >= 0
+        and toks[i][2].lower() in _ADVERBS
+        or (i >= 0 and toks[i][2].endswith("ly") and toks[i][2].islower() and len(toks[i][2]) > 4)
+    ):
+        i -= 1
+    if i >= 0 and toks[i][2] == ",":
+        # An appositive or a parenthetical between commas: the speaker stands before it.
+        j = i - 1
+        while j >= 0 and toks[j][2] not in {",", ";", ":", "“", "”", '"', "(", ")"}:
+            if toks[j][2].lower() in lex.reporting_verbs:
+                return None
+            j -= 1
+        if j < 0 or toks[j][2] != "," or i - j < 2:
+            return None
+        i = j - 1
+    end_i = i
+    words: list[int] = []
+    while i >= 0 and len(words) < 12:
+        tok = toks[i][2]
+        low = tok.lower()
+        if not _is_word(tok) and tok not in {"’", "'", "-", "&"}:
+            break
+        if low in _CLAUSE:
+            break
+        if low == "who":
+            # "people who attended the rally said": the speaker is the phrase before "who".
+            words = []
+            i -= 1
+            end_i = i
+            continue
+        words.append(i)
+        i -= 1
+    if not words:
+        return None
+    words.sort()
+    # Trim discourse words and a leading prepositional phrase ("In an interview Trump said").
+    k = 0
+    while k < len(words) and toks[words[k]][2].lower() in _LEADING:
+        k += 1
+        while (
+            k < len(words) - 1
+            and toks[words[k]][2][0].islower()
+            and toks[words[k]][2].lower() not in PRONOUNS
+        ):
+            k += 1
+    words = words[k:]
+    if not words:
+        return None
+    s = toks[words[0]][0]
+    e = toks[end_i][1] if end_i >= words[-1] else toks[words[-1]][1]
+    first = toks[words[0]][2].lower()
+    if len(words) == 1 and first in {
+        "this",
+        "that",
+        "which",
+        "what",
+        "there",
+        "it’s",
+        "it's",
+        "you",
+    }:
+        return None
+    return s, e
+
+
+def speaker_right(text: str, start: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Span of the speaker phrase starting after an inverted cue ("said Sen. Smith, who ...")."""
+    toks = _tokens(text, start, min(hi, start + 200))
+    words: list[int] = []
+    i = 0
+    while i < len(toks) and len(words) < 12:
+        tok = toks[i][2]
+        low = tok.lower()
+        if not _is_word(tok) and tok not in {"’", "'", "-", "&"}:
+            break
+        if words and low in _RIGHT_STOP:
+            prev = toks[words[-1]][2].lower()
+            if _RIGHT_CONTINUE.get(prev) != low:
+                break
+        if low in _CLAUSE and low not in {"according"}:
+            break
+        words.append(i)
+        i += 1
+    if not words:
+        return None
+    return toks[words[0]][0], toks[words[-1]][1]
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    role: str
+    organisation: str | None
+    anonymous: bool
+
+
+_NAME_RUN = re.compile(
+    rf"(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))*"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
+
+
+class Mentions:
+    """Every capitalised name run of one article, indexed once, to resolve speakers."""
+
+    def __init__(self, text: str, lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.starts: list[int] = []
+        self.names: list[str] = []  # person-like names (two words or more)
+        self.titles: list[str] = []  # lower-case words just before the name
+        singles: list[tuple[int, str]] = []
+        for m in _NAME_RUN.finditer(text):
+            name = self._person(m.group(0))
+            if name is None:
+                continue
+            pos = m.start() + m.group(0).find(name.split()[0])
+            if " " not in name:
+                singles.append((pos, name))
+                continue
+            self.starts.append(pos)
+            self.names.append(name)
+            self.titles.append(text[max(0, m.start() - 60) : pos].lower())
+        # Every later mention of a surname ("Liu", "Blinken") also counts, for pronouns.
+        surnames: dict[str, str] = {}
+        for n in self.names:
+            surnames.setdefault(n.split()[-1], n)
+        self.person_starts: list[int] = list(self.starts)
+        self.person_names: list[str] = list(self.names)
+        for pos, word in singles:
+            if word in surnames:
+                self.person_starts.append(pos)
+                self.person_names.append(surnames[word])
+        order = sorted(range(len(self.person_starts)), key=self.person_starts.__getitem__)
+        self.person_starts = [self.person_starts[k] for k in order]
+        self.person_names = [self.person_names[k] for k in order]
+
+    def _person(self, run: str) -> str | None:
+        words = []
+        for w in run.split():
+            bare = _strip_possessive(w)
+            words.append(bare)
+            if bare != w:
+                break  # "Blinken’s Upcoming Mission": the name ends at the possessive
+        # The person is the last run of non-title words ("US Secretary of State Antony Blinken").
+        out: list[str] = []
+        for w in words:
+            if (
+                w in self.lex.titles
+                or w.rstrip(".") in self.lex.titles
+                or w.lower() in self.lex.outlets
+            ):
+                out = []
+            else:
+                out.append(w)
+        while out and out[0].lower() in {
+            "de",
+            "van",
+            "von",
+            "del",
+            "da",
+            "di",
+            "bin",
+            "al",
+            "la",
+            "le",
+        }:
+            out.pop(0)
+        return " ".join(out) if out else None
+
+    def fullest(self, surname: str, pos: int) -> str | None:
+        """Fullest name ending with ``surname`` mentioned before ``pos`` (else after)."""
+        best = None
+        cut = bisect.bisect_left(self.starts, pos)
+        for idx in (range(cut), range(cut, len(self.names))):
+            for k in idx:
+                n = self.names[k]
+                parts = n.split()
+                if parts[-1] == surname:
+                    if best is None or len(n) > len(best):
+                        best = n
+            if best:
+                return best
+        return None
+
+    def last_person_before(self, pos: int) -> str | None:
+        cut = bisect.bisect_left(self.person_starts, pos)
+        return self.person_names[cut - 1] if cut else None
+
+    def by_title(self, noun: str, pos: int) -> str | None:
+        cut = bisect.bisect_left(self.starts, pos)
+        for k in range(cut - 1, -1, -1):
+            if noun in self.titles[k][-40:]:
+                return self.names[k]
+        return None
+
+    def title_of(self, name: str) -> str:
+        for k, n in enumerate(self.names):
+            if n == name and self.titles[k]:
+                return self.titles[k][-40:]
+        return ""
+
+
+def _role_of(phrase_low: str, lex: Lexicon) -> str | None:
+    padded = f" {phrase_low} "
+    best = None
+    best_pos = -1
+    for noun, role in lex.roles:
+        pos = padded.rfind(f" {noun} ")
+        if pos > best_pos:
+            best, best_pos = role, pos
+    return best
+
+
+_HEAD_CUT = re.compile(
+    r"\s(?:of|for|from|at|with|familiar|close|involved|knowledgeable|briefed|who|in|on)\b.*$"
+)
+
+
+def describe(
+    speaker: str, pos: int, mentions: Mentions, lex: Lexicon, last_person: str | None
+) -> Speaker:
+    """Resolve a speaker phrase to its name, role, organisation and anonymity."""
+    phrase = " ".join(speaker.replace("\n", " ").split())
+    low = phrase.lower()
+    bare = re.sub(r"^(?:the|a|an)\s+", "", low)
+    words = phrase.split()
+    head_phrase = _HEAD_CUT.sub("", " " + phrase).strip() or phrase
+    head = _strip_possessive(head_phrase.split()[-1]) if head_phrase.split() else phrase
+    # Outlets and documents are sources in their own right.
+    if bare in lex.outlets or bare.rstrip("’s") in lex.outlets:
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        return Speaker(name, "outlet", name, False)
+    if bare in lex.governments:
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        return Speaker(name, "official", name, False)
+    if low in PRONOUNS:
+        name = None
+        if low in _PERSON_PRONOUNS:
+            name = mentions.last_person_before(pos) or last_person
+        role = "unknown"
+        if name:
+            role = _role_of(mentions.title_of(name), lex) or "unknown"
+        return Speaker(name, role, None, False)
+    # Person names written in the phrase.
+    person = None
+    runs = [mentions._person(m.group(0)) for m in _NAME_RUN.finditer(head_phrase)]
+    runs = [r for r in runs if r]
+    head_low = head.lower()
+    common_head = head_low in lex.anonymous or any(head_low == noun for noun, _ in lex.roles)
+    if head[:1].isupper() and runs and not common_head:
+        multi = [r for r in runs if " " in r]
+        person = multi[0] if multi else runs[-1]
+        if " " not in person:
+            person = mentions.fullest(person, pos) or person
+    role = _role_of(low, lex)
+    org = _organisation(phrase, lex)
+    if person is None:
+        if head_low in lex.outlets:
+            return Speaker(head_phrase, "outlet", head_phrase, False)
+        anonymous = head_low in lex.anonymous
+        name = None
+        if (
+            not anonymous
+            and bare.split()[0:1]
+            and low.startswith("the ")
+            and role
+            in {
+                "official",
+                "politician",
+                "spokesperson",
+                "expert",
+            }
+        ):
+            # "the Secretary", "the senator": the last person given that title.
+            name = mentions.by_title(head_low, pos)
+        if name is None and not anonymous and head[:1].isupper() and role is None:
+            # An organisation or place speaking ("the Clinton campaign" has a lower-case head).
+            name = re.sub(r"^(?:the|a|an)\s+", "", head_phrase, flags=re.IGNORECASE)
+            org = org or name
+        if role is None:
+            role = "unknown"
+        if name and role == "unknown":
+            role = _role_of(mentions.title_of(name), lex) or "unknown"
+        return Speaker(name, role, org, anonymous)
+    if role is None:
+        role = _role_of(mentions.title_of(person), lex) or "unknown"
+    del words
+    return Speaker(person, role, org, False)
+
+
+_ORG_BEFORE_ROLE = re.compile(
+    r"((?:[A-Z][\w’'\-.]*\s+){0,4}?(?:Department|House|Senate|Committee|Party|Campaign|campaign|"
+    r"University|Institute|Center|News|Post|Times|Agency|Council|Ministry|Office|Foundation|"
+    r"Association|Commission|Bureau|Court|Administration|Pentagon|Kremlin|Journal|Network|Group|Fund))"
+)
+_ORG_AFTER = re.compile(
+    r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[A-Z][\w’'\-.&]*\s*)+(?:campaign\b)?)"
+)
+
+
+def _organisation(phrase: str, lex: Lexicon) -> str | None:
+    m = _ORG_BEFORE_ROLE.search(phrase)
+    if m:
+        return m.group(1).strip()
+    m = _ORG_AFTER.search(phrase)
+    if m:
+        return m.group(1).strip()
+    for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", phrase):
+        if word.lower() in lex.outlets:
+            return word
+    return None

@@ -1,0 +1,395 @@
+"""Score ``analysis.extract_attributions`` against PolNeAR (DEV half) and a plain-regex baseline.
+
+Usage::
+
+    .venv/bin/python benchmarks/eval_attribution.py            # all 504 articles, writes docs/validity.md
+    .venv/bin/python benchmarks/eval_attribution.py --sample 60 --no-write
+    .venv/bin/python benchmarks/eval_attribution.py --limit 100 --errors direct
+
+Units and matching
+------------------
+A predicted span matches a gold span when their overlap covers at least half of
+*both* spans; matching is one-to-one (greedy, largest overlap first) within an article.
+
+- **Direct quotes** are scored per fragment, the README's default unit: every
+  fragment of a gold ``direct`` quote against every fragment of a predicted
+  ``direct`` row (a split quote '"A," he said. "B."' gives two units).
+- **All attributions** are scored per attribution: gold ``start..end`` of every
+  gold attribution (direct, mixed = our partial, indirect; with or without a
+  source) against ``start..end`` of every predicted row, kind ignored.
+- **Speaker accuracy**: among matched direct fragments whose gold quote has a
+  source, the share whose gold *head word* (the surname of the first name in the
+  source, else its last word before "of/for/who/familiar ...", e.g. "Clinton" in
+  "former secretary of state Hillary Clinton, who praised ...", "aides" in "Trump
+  aides") is a word of the predicted ``speaker`` or ``speaker_name``.
+  **Quote+speaker recall**: gold direct fragments matched *and* with the right speaker.
+- **Anonymous sources**: a gold attribution is anonymous when its source's head
+  word is an unnamed-source noun (source, official, aide, adviser, insider,
+  staffer, diplomat, operative, ally, associate, strategist; "person", "people"
+  or "individuals" only with familiar/close/knowledgeable/briefed/involved/who/with
+  knowledge). Precision: predicted anonymous rows that match a gold anonymous
+  attribution; recall: gold anonymous attributions matched by a predicted
+  anonymous row.
+- **Speed**: articles per second of ``extract_attributions`` on one core
+  (the whole selection in one call, after one warm-up article).
+
+The baseline is what the issue calls "a plain regex": every double-quoted
+stretch is a direct quote, and its speaker is the nearest capitalised word or
+pronoun next to a "said"/"says"/"told" within 60 characters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from analysis.attribute import extract_attributions  # noqa: E402
+
+DEFAULT_DATA = REPO.parent / "shared" / "eval" / "polnear" / "polnear_dev.jsonl"
+VALIDITY = REPO / "docs" / "validity.md"
+SECTION = "attribution"
+
+_ANON = re.compile(
+    r"^(?:sources?|officials?|aides?|advis[eo]rs?|insiders?|staffers?|diplomats?|operatives?|"
+    r"all(?:y|ies)|associates?|strategists?)$"
+)
+_ANON_PEOPLE = re.compile(
+    r"\b(?:person|people|individuals?)\b.*\b(?:familiar|close|knowledgeable|briefed|involved|who|with knowledge)\b"
+)
+_NOT_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "Gen.",
+        "Former",
+        "State",
+        "Department",
+        "House",
+        "White",
+        "Senate",
+        "US",
+        "U.S.",
+        "President",
+        "Secretary",
+        "Senator",
+        "Governor",
+    ]
+)
+_CUT = re.compile(
+    r"\s(?:of|for|from|at|with|familiar|close|involved|knowledgeable|briefed|who|in|on)\s.*$"
+)
+
+
+def gold_head(speaker: str) -> str | None:
+    """The head word of a gold source span (see the module docstring)."""
+    if not speaker:
+        return None
+    phrase = re.split(r",|\swho\s|\swhich\s", " ".join(speaker.split()), maxsplit=1)[0].strip()
+    words = [re.sub(r"[’']s?$", "", w) for w in phrase.split()]
+    if not words:
+        return None
+    cut = _CUT.sub("", " " + phrase).split()
+    last = re.sub(r"[’']s?$", "", cut[-1]) if cut else words[-1]
+    if last[:1].islower():
+        return last.lower()
+    run: list[str] = []
+    runs: list[list[str]] = []
+    for w in words:
+        if w[:1].isupper() and w not in _NOT_NAME:
+            run.append(w)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    multi = [r for r in runs if len(r) > 1]
+    chosen = multi[0] if multi else (runs[-1] if runs else words)
+    return chosen[-1].lower()
+
+
+def gold_anonymous(speaker: str | None) -> bool:
+    head = gold_head(speaker or "")
+    if head is None:
+        return False
+    if _ANON.match(head):
+        return True
+    return head in {"person", "people", "individual", "individuals"} and bool(
+        _ANON_PEOPLE.search(speaker.lower())
+    )
+
+
+def _words(*texts: object) -> set[str]:
+    out: set[str] = set()
+    for t in texts:
+        if isinstance(t, str):
+            out.update(re.sub(r"[’']s?$", "", w).lower() for w in re.findall(r"[\w’'\-.]+", t))
+            out.update(w.rstrip(".").lower() for w in re.findall(r"[\w’'\-.]+", t))
+    return out
+
+
+def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index) overlapping >= 50% of both spans."""
+    cands = []
+    for gi, (gs, ge) in enumerate(gold):
+        for pi, (ps, pe) in enumerate(pred):
+            ov = min(ge, pe) - max(gs, ps)
+            if ov > 0 and ov >= 0.5 * (ge - gs) and ov >= 0.5 * (pe - ps):
+                cands.append((-ov, gi, pi))
+    cands.sort()
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in cands:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+_BASE_QUOTE = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
+_BASE_SPEAKER = re.compile(
+    r"(?:\b([A-Z][\w’'\-]+|he|she|they)\s+(?:said|says|told)\b|\b(?:said|says|told)\s+([A-Z][\w’'\-]+|he|she|they)\b)"
+)
+
+
+def baseline(articles: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        for m in _BASE_QUOTE.finditer(text):
+            window_r = text[m.end() : m.end() + 60]
+            window_l = text[max(0, m.start() - 60) : m.start()]
+            sp = _BASE_SPEAKER.search(window_r)
+            if not sp:
+                found = list(_BASE_SPEAKER.finditer(window_l))
+                sp = found[-1] if found else None
+            speaker = (sp.group(1) or sp.group(2)) if sp else None
+            rows.append(
+                {
+                    "article_id": aid,
+                    "kind": "direct",
+                    "start": m.start(),
+                    "end": m.end(),
+                    "fragments": [(m.start(), m.end())],
+                    "speaker": speaker,
+                    "speaker_name": None,
+                    "anonymous": False,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def score(docs: list[dict], pred: pd.DataFrame) -> dict[str, float]:
+    by_article = {aid: g for aid, g in pred.groupby("article_id", sort=False)} if len(pred) else {}
+    c = dict.fromkeys(
+        [
+            "d_tp",
+            "d_pred",
+            "d_gold",
+            "a_tp",
+            "a_pred",
+            "a_gold",
+            "sp_ok",
+            "sp_n",
+            "anon_tp_p",
+            "anon_pred",
+            "anon_tp_r",
+            "anon_gold",
+        ],
+        0,
+    )
+    for doc in docs:
+        rows = by_article.get(doc["doc_id"])
+        rows = rows.to_dict("records") if rows is not None else []
+        gold = doc["quotes"]
+        # Direct quotes, per fragment.
+        gfr = [(tuple(f), q) for q in gold if q["kind"] == "direct" for f in q["fragments"]]
+        pfr = [(tuple(f), r) for r in rows if r["kind"] == "direct" for f in r["fragments"]]
+        pairs = match([g[0] for g in gfr], [p[0] for p in pfr])
+        c["d_tp"] += len(pairs)
+        c["d_pred"] += len(pfr)
+        c["d_gold"] += len(gfr)
+        for gi, pi in pairs:
+            q, r = gfr[gi][1], pfr[pi][1]
+            head = gold_head(q["speaker"] or "")
+            if head is None:
+                continue
+            c["sp_n"] += 1
+            if head in _words(r["speaker"], r.get("speaker_name")):
+                c["sp_ok"] += 1
+        # All attributions.
+        gspans = [(q["start"], q["end"]) for q in gold]
+        pspans = [(r["start"], r["end"]) for r in rows]
+        pairs = match(gspans, pspans)
+        c["a_tp"] += len(pairs)
+        c["a_pred"] += len(pspans)
+        c["a_gold"] += len(gspans)
+        ganon = [gold_anonymous(q["speaker"]) for q in gold]
+        panon = [bool(r["anonymous"]) for r in rows]
+        c["anon_pred"] += sum(panon)
+        c["anon_gold"] += sum(ganon)
+        for gi, pi in pairs:
+            if panon[pi] and ganon[gi]:
+                c["anon_tp_p"] += 1
+                c["anon_tp_r"] += 1
+    dp, dr, df = prf(c["d_tp"], c["d_pred"], c["d_gold"])
+    ap, ar, af = prf(c["a_tp"], c["a_pred"], c["a_gold"])
+    xp, xr, xf = prf(c["anon_tp_p"], c["anon_pred"], c["anon_gold"])
+    return {
+        "direct_precision": dp,
+        "direct_recall": dr,
+        "direct_f1": df,
+        "speaker_accuracy": c["sp_ok"] / c["sp_n"] if c["sp_n"] else 0.0,
+        "quote_speaker_recall": c["sp_ok"] / c["d_gold"] if c["d_gold"] else 0.0,
+        "all_precision": ap,
+        "all_recall": ar,
+        "all_f1": af,
+        "anonymous_precision": xp,
+        "anonymous_recall": xr,
+        "anonymous_f1": xf,
+        "n_gold_direct_fragments": c["d_gold"],
+        "n_gold_attributions": c["a_gold"],
+        "n_gold_anonymous": c["anon_gold"],
+    }
+
+
+def load(
+    path: Path, *, limit: int | None = None, sample: int | None = None, seed: int = 0
+) -> list[dict]:
+    docs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    if sample is not None:
+        docs = sorted(
+            random.Random(seed).sample(docs, min(sample, len(docs))), key=lambda d: d["doc_id"]
+        )
+    if limit is not None:
+        docs = docs[:limit]
+    return docs
+
+
+def articles_of(docs: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "article_id": [d["doc_id"] for d in docs],
+            "outlet": [d["publisher"] for d in docs],
+            "text": [d["text"] for d in docs],
+        }
+    )
+
+
+def evaluate(docs: list[dict]) -> tuple[dict[str, float], dict[str, float], float, float]:
+    """Scores of ours and of the baseline, and the articles/s of each."""
+    articles = articles_of(docs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        extract_attributions(articles.iloc[:1])
+        t0 = time.perf_counter()
+        ours = extract_attributions(articles)
+        t_ours = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    base = baseline(articles)
+    t_base = time.perf_counter() - t0
+    return score(docs, ours), score(docs, base), len(docs) / t_ours, len(docs) / t_base
+
+
+_TARGETS = {
+    "direct_f1": 0.90,
+    "speaker_accuracy": 0.95,
+    "all_f1": 0.70,
+}
+
+
+def table(ours: dict[str, float], base: dict[str, float], speed: float, base_speed: float) -> str:
+    names = [
+        ("direct quotes: precision", "direct_precision"),
+        ("direct quotes: recall", "direct_recall"),
+        ("direct quotes: F1", "direct_f1"),
+        ("speaker accuracy (matched direct quotes)", "speaker_accuracy"),
+        ("quote + speaker recall", "quote_speaker_recall"),
+        ("all attributions: precision", "all_precision"),
+        ("all attributions: recall", "all_recall"),
+        ("all attributions: F1", "all_f1"),
+        ("anonymous sources: precision", "anonymous_precision"),
+        ("anonymous sources: recall", "anonymous_recall"),
+    ]
+    lines = ["| measure | ours | plain-regex baseline | target |", "|---|---|---|---|"]
+    for label, key in names:
+        target = f">= {_TARGETS[key]:.2f}" if key in _TARGETS else ""
+        lines.append(f"| {label} | {ours[key]:.3f} | {base[key]:.3f} | {target} |")
+    lines.append(f"| articles per second (one core) | {speed:.0f} | {base_speed:.0f} | >= 500 |")
+    return "\n".join(lines)
+
+
+def write_section(body: str, path: Path = VALIDITY) -> None:
+    begin, end = f"<!-- BEGIN {SECTION} -->", f"<!-- END {SECTION} -->"
+    old = path.read_text("utf-8") if path.exists() else "# Validity\n"
+    block = f"{begin}\n{body.rstrip()}\n{end}"
+    if begin in old and end in old:
+        new = old[: old.index(begin)] + block + old[old.index(end) + len(end) :]
+    else:
+        new = old.rstrip() + "\n\n" + block + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new, "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="polnear_dev.jsonl")
+    ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--sample", type=int, help="a deterministic random sample of N articles")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-write", action="store_true", help="do not update docs/validity.md")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"PolNeAR data not found at {args.data}; pass --data", file=sys.stderr)
+        return 2
+    docs = load(args.data, limit=args.limit, sample=args.sample, seed=args.seed)
+    ours, base, speed, base_speed = evaluate(docs)
+    out = table(ours, base, speed, base_speed)
+    print(out)
+    print(
+        f"\n{len(docs)} articles, {ours['n_gold_direct_fragments']} gold direct fragments, "
+        f"{ours['n_gold_attributions']} gold attributions, {ours['n_gold_anonymous']} gold anonymous"
+    )
+    if not args.no_write and args.limit is None and args.sample is None:
+        cmd = "python benchmarks/eval_attribution.py"
+        body = (
+            "## Source attribution (PolNeAR, DEV half)\n\n"
+            f"Made by `{cmd}` on {len(docs)} articles of `../shared/eval/polnear/polnear_dev.jsonl` "
+            f"({ours['n_gold_direct_fragments']} gold direct-quote fragments, "
+            f"{ours['n_gold_attributions']} gold attributions, {ours['n_gold_anonymous']} gold anonymous). "
+            "Units, matching rule and the baseline are described in the script's docstring.\n\n"
+            + out
+            + "\n"
+        )
+        write_section(body)
+        print(f"wrote the '{SECTION}' section of {VALIDITY.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
