@@ -137,8 +137,12 @@ def safe_filename(name: object, *, strict: bool = False) -> str:
             "give a name with at least one letter or digit"
         )
     if len(slug) > _MAX_STEM:
+        # Cut the stem, never the extension: a long outlet name must still give a .csv.
+        match = re.search(r"\.[A-Za-z0-9]{1,10}$", slug)
+        ext = match.group(0) if match else ""
+        stem = slug[: len(slug) - len(ext)]
         digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        slug = f"{slug[: _MAX_STEM - 9].rstrip('.-')}-{digest}"
+        slug = f"{stem[: _MAX_STEM - 9 - len(ext)].rstrip('.-')}-{digest}{ext}"
     if _is_reserved(slug):
         stem, dot, rest = slug.partition(".")
         slug = f"{stem}_{dot}{rest}"

@@ -58,10 +58,12 @@ def test_strict_safe_filename_refuses_paths(name):
         safe_filename(name, strict=True)
 
 
-def test_long_names_are_cut_but_stay_distinct():
-    a, b = safe_filename("x" * 300 + "a"), safe_filename("x" * 300 + "b")
+def test_long_names_are_cut_but_stay_distinct_and_keep_their_extension():
+    a, b = safe_filename("x" * 300 + "a.csv"), safe_filename("x" * 300 + "b.csv")
     assert len(a) <= 120 and len(b) <= 120
     assert a != b
+    assert a.endswith(".csv") and b.endswith(".csv")
+    assert safe_filename("y" * 300).startswith("y" * 100)
 
 
 def test_safe_path_stays_inside_folder(tmp_path):
