@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -42,7 +44,8 @@ import analysis
 
 # %%
 seed_path = "../data/seed/000_03c80dfc9eda31c5.txt"
-raw = open(seed_path, encoding="utf-8").read()
+with open(seed_path, encoding="utf-8") as file:
+    raw = file.read()
 print(raw[:1500])
 
 # %% [markdown]
@@ -61,7 +64,11 @@ seed.T
 
 # %%
 kept = set(seed["text"].iloc[0].split("\n\n"))
-[paragraph for paragraph in raw.split("\n\n") if paragraph.strip() and paragraph.strip() not in kept]
+[
+    paragraph
+    for paragraph in raw.split("\n\n")
+    if paragraph.strip() and paragraph.strip() not in kept
+]
 
 # %% [markdown]
 # ## A whole corpus
@@ -82,7 +89,9 @@ articles[["outlet", "date", "title", "word_count", "source_format"]].head(10)
 
 # %%
 rejections = articles.attrs.get("rejections")
-print(f"{len(articles)} articles + {len(rejections)} rejected = {len(articles) + len(rejections)} documents read")
+print(
+    f"{len(articles)} articles + {len(rejections)} rejected = {len(articles) + len(rejections)} documents read"
+)
 rejections
 
 # %% [markdown]
