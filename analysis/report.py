@@ -209,7 +209,8 @@ def _progress(progress: bool | None, total: int):
 
 
 def _load(path_or_articles: Any) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    import analysis
+    from analysis.corpora import load_corpus
+    from analysis.load import load_articles
     from analysis.schema import empty_rejections, validate_articles
 
     if isinstance(path_or_articles, pd.DataFrame):
@@ -218,14 +219,14 @@ def _load(path_or_articles: Any) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     else:
         path = Path(path_or_articles)
         if path.exists():
-            articles = analysis.load_articles(path)
+            articles = load_articles(path)
             label = str(path_or_articles)
         elif (
             isinstance(path_or_articles, str)
             and "/" not in path_or_articles
             and "\\" not in path_or_articles
         ):
-            articles = analysis.load_corpus(path_or_articles)
+            articles = load_corpus(path_or_articles)
             label = path_or_articles
         else:
             raise FileNotFoundError(
@@ -285,7 +286,7 @@ h2 { border-top: 2px solid #1a1a1a; padding-top: .6rem; margin-top: 2.5rem; }
 .meta { color: #555; font-size: .9rem; }
 nav ol { columns: 2; font-size: .95rem; }
 figure { margin: 1.5rem 0; }
-figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+figure img { max-width: min(100%, 46rem); height: auto; border: 1px solid #ddd; }
 figcaption { font-size: .95rem; color: #333; }
 table.data { border-collapse: collapse; font-size: .85rem; margin: 1rem 0; }
 table.data th, table.data td { border-bottom: 1px solid #ddd; padding: .25rem .6rem; text-align: left;
@@ -511,8 +512,11 @@ def report(
     >>> page.name                                                      # doctest: +SKIP
     'report.html'
     """
-    import analysis
-    from analysis.compare import source_shares
+    # Imported from their modules, not through the package's lazy names: importing a
+    # submodule such as analysis.score rebinds the package attribute of the same name.
+    from analysis.attribute import count_sources, extract_attributions, top_speakers
+    from analysis.compare import compare, source_shares, voices
+    from analysis.score import score
 
     steps = ["load", "score", "attribute", "compare", "figures", "write"]
     with _progress(progress, len(steps)) as bar:
@@ -522,6 +526,11 @@ def report(
 
         step("load")
         articles, rejections, label = _load(path_or_articles)
+        attrs = dict(articles.attrs)
+        # The loader's side tables travel in attrs; pandas copies attrs into every derived
+        # frame, so keep them here and work on a frame without them.
+        articles = articles.copy(deep=False)
+        articles.attrs = {}
         _check_column(articles, by, "by")
         _check_column(articles, paired_by, "paired_by")
         output = _prepare_out(out, force=force)
@@ -530,12 +539,12 @@ def report(
         bar.update()
 
         step("score")
-        scores = analysis.score(articles)
+        scores = score(articles, progress=progress)
         bar.update()
 
         step("attribute")
-        quotes = analysis.extract_attributions(articles)
-        per_article_sources = analysis.count_sources(quotes, by="article_id", articles=articles)
+        quotes = extract_attributions(articles, progress=progress)
+        per_article_sources = count_sources(quotes, by="article_id", articles=articles)
         bar.update()
 
         step("compare")
@@ -547,17 +556,15 @@ def report(
             .merge(per_article_sources, on="article_id", how="left", suffixes=("", "_sources"))
         )
         metrics = [m for m in COMPARED if m in table.columns]
-        comparison = analysis.compare(
+        comparison = compare(
             table, by=by, metrics=metrics, paired_by=paired_by, n_boot=n_boot, seed=seed
         )
         shares = source_shares(quotes, by=by, articles=articles)
-        speakers = analysis.top_speakers(quotes, by=by, n=10, articles=articles)
-        voice = analysis.voices(articles, quotes, by=by, n_boot=n_boot, seed=seed)
+        speakers = top_speakers(quotes, by=by, n=10, articles=articles)
+        voice = voices(articles, quotes, by=by, n_boot=n_boot, seed=seed)
         years = table["date"].dropna().dt.year.nunique()
         over_time = (
-            analysis.compare(
-                table, by="date:Y", metrics=["tone_sentence_mean"], n_boot=n_boot, seed=seed
-            )
+            compare(table, by="date:Y", metrics=["tone_sentence_mean"], n_boot=n_boot, seed=seed)
             if years >= 2
             else None
         )
@@ -591,7 +598,7 @@ def report(
             fingerprint=fingerprint,
             articles=articles,
             rejections=rejections,
-            skipped=articles.attrs.get("skipped"),
+            attrs=attrs,
             summary=summary,
             comparison=comparison,
             voice=voice,
@@ -633,27 +640,38 @@ def _pct(value: float) -> str:
     return "–" if pd.isna(value) else f"{value:.0%}"
 
 
-def _accounting(articles: pd.DataFrame, rejections: pd.DataFrame, skipped: Any) -> str:
+def _accounting(articles: pd.DataFrame, rejections: pd.DataFrame, attrs: dict[str, Any]) -> str:
     n_rows, n_rej = len(articles), len(rejections)
-    text = (
-        f'<p class="accounting"><strong>{n_rows + n_rej:,} documents in = {n_rows:,} articles '
-        f"+ {n_rej:,} rejected inputs.</strong> Every document read became a row of the article "
-        'table or is listed, with its reason, under <a href="#rejected">Rejected inputs</a>.</p>'
+    duplicates = attrs.get("duplicates")
+    dropped = 0
+    if isinstance(duplicates, pd.DataFrame) and "kept" in duplicates.columns:
+        dropped = int((~duplicates["kept"].astype(bool)).sum())
+    total = n_rows + n_rej + dropped
+    parts = f"{n_rows:,} articles + {n_rej:,} rejected inputs" + (
+        f" + {dropped:,} duplicates dropped" if dropped else ""
     )
-    if isinstance(skipped, pd.DataFrame) and len(skipped):
+    text = (
+        f'<p class="accounting"><strong>{total:,} documents in = {parts}.</strong> Every document '
+        "read became a row of the article table or is listed, with its reason, under "
+        '<a href="#rejected">Rejected inputs</a>.</p>'
+    )
+    counted = (attrs.get("summary") or {}).get("documents")
+    if counted is not None and counted != total:
+        # The loader counts documents as it reads them; a mismatch means something was lost.
         text += (
-            f"<p>{len(skipped):,} file(s) were not read as articles (documentation, hidden or unknown "
-            "file types):</p>" + table_html(skipped, max_rows=50)
+            f'<p class="accounting"><strong>Warning:</strong> the loader counted {counted:,} '
+            f"documents but {total:,} are accounted for here.</p>"
         )
-    elif isinstance(skipped, (list, tuple)) and skipped:
-        rows = [
-            {"source_path": getattr(s, "source_path", str(s)), "reason": getattr(s, "reason", "")}
-            for s in skipped
-        ]
-        text += (
-            f"<p>{len(rows):,} file(s) were not read as articles (documentation, hidden or unknown "
-            "file types):</p>" + table_html(pd.DataFrame(rows), max_rows=50)
-        )
+    for key, what in (
+        (
+            "skipped",
+            "file(s) were not read as articles (documentation, hidden or unknown file types)",
+        ),
+        ("notes", "note(s) were recorded while reading (kept articles with something to check)"),
+    ):
+        table = attrs.get(key)
+        if isinstance(table, pd.DataFrame) and len(table):
+            text += f"<p>{len(table):,} {what}:</p>" + table_html(pd.DataFrame(table), max_rows=100)
     return text
 
 
@@ -695,7 +713,7 @@ def _html_page(
     fingerprint: str,
     articles: pd.DataFrame,
     rejections: pd.DataFrame,
-    skipped: Any,
+    attrs: dict[str, Any],
     summary: pd.DataFrame,
     comparison: Any,
     voice: Any,
@@ -730,7 +748,7 @@ def _html_page(
         (
             "data",
             "Data",
-            _accounting(articles, rejections, skipped)
+            _accounting(articles, rejections, attrs)
             + '<div class="scroll">'
             + table_html(summary, caption=f"Articles per {by}", digits=0)
             + "</div>",
