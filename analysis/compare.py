@@ -396,7 +396,9 @@ def _resolve_groups(data: pd.DataFrame, by: str) -> tuple[pd.Series, list[str], 
     dates = data[column]
     if not pd.api.types.is_datetime64_any_dtype(dates):
         try:
-            dates = pd.to_datetime(dates, errors="raise")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # "could not infer format"
+                dates = pd.to_datetime(dates, errors="raise")
         except (TypeError, ValueError) as exc:
             raise ValueError(
                 f"by={by!r}: column {column!r} is not a date column (dtype {data[column].dtype}); "
@@ -884,18 +886,18 @@ def source_shares(
 #: Columns of ``Voices.per_article`` (plus the ``by`` column after ``article_id``).
 VOICE_COLUMNS: dict[str, str] = {
     "article_id": "the article",
-    "quoted_tone": "mean VADER compound over the sentences inside direct/partial quotes; NaN without quotes",
-    "own_tone": "mean VADER compound over the sentences of the writer's own text; NaN if none",
+    "quoted_tone": "mean VADER compound of the sentences inside direct/partial quotes (−1..1); NaN without quotes",
+    "own_tone": "mean VADER compound of the sentences of the writer's own text (−1..1); NaN if none",
     "voice_gap": "quoted_tone − own_tone (> 0: the quotes are more positive than the writer)",
     "quoted_chars": "characters inside direct/partial quotes",
     "own_chars": "characters outside them (white space not counted)",
     "quoted_share": "quoted_chars / (quoted_chars + own_chars)",
-    "quoted_sentences": "sentence pieces scored inside quotes",
-    "own_sentences": "sentence pieces scored in the writer's own text",
+    "quoted_sentences": "sentences (or sentence parts) scored inside quotes",
+    "own_sentences": "sentences (or sentence parts) scored in the writer's own text",
 }
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
 _LETTER = re.compile(r"[^\W\d_]")
+_LEADING_NON_WORD = re.compile(r"^[\W_]+")
 
 
 @dataclass(frozen=True, repr=False)
@@ -929,33 +931,23 @@ class Voices:
         )
 
 
-def _compound(text: str) -> float:
-    from analysis.score import tone
+def _sentence_tone(text: str, spans: list[tuple[int, int]]) -> tuple[float, int]:
+    """Mean VADER compound over the sentences of the spans, and the number of sentences."""
+    from analysis import tone
 
-    result = tone(text)
-    if isinstance(result, (int, float, np.floating)):
-        return float(result)
-    for key in ("compound", "tone_compound"):
-        try:
-            return float(result[key])
-        except (KeyError, TypeError, IndexError):
-            continue
-    value = getattr(result, "compound", None)
-    if value is None:
-        raise TypeError(
-            f"analysis.tone returned {type(result).__name__} without a 'compound' value"
-        )
-    return float(value)
-
-
-def _pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    out = []
+    total, count = 0.0, 0
     for start, end in spans:
-        for piece in _SENTENCE_END.split(text[start:end]):
-            piece = piece.strip()
-            if _LETTER.search(piece):
-                out.append(piece)
-    return out
+        # A stretch that starts where a quotation closes begins with '". ', which the
+        # sentence splitter would count as a sentence of its own, scored 0.
+        piece = _LEADING_NON_WORD.sub("", text[start:end])
+        if not _LETTER.search(piece):
+            continue
+        scores = tone(piece)
+        n = int(scores["tone_sentences"])
+        if n and not math.isnan(scores["tone_sentence_mean"]):
+            total += float(scores["tone_sentence_mean"]) * n
+            count += n
+    return (total / count if count else np.nan), count
 
 
 def _fragments(row: pd.Series) -> list[tuple[int, int]]:
@@ -995,12 +987,6 @@ def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, in
     return out
 
 
-def _mean_tone(pieces: list[str]) -> float:
-    if not pieces:
-        return np.nan
-    return float(np.mean([_compound(p) for p in pieces]))
-
-
 def voices(
     articles: pd.DataFrame,
     attributions: pd.DataFrame,
@@ -1015,12 +1001,15 @@ def voices(
 
     Does the negativity come from the sources or from the outlet? Each article's
     text is cut in two: the characters inside the quoted fragments of its
-    attributions of the given ``kinds`` (direct and partial quotes), and the rest.
-    Each side is cut into sentences (at ``.``, ``!``, ``?`` and blank lines, and
-    at quote boundaries), every sentence with a letter is scored with
-    ``analysis.tone`` (VADER compound, −1 most negative … +1 most positive), and
-    the side's tone is the **mean over its sentences** (not the compound of the
-    whole side, which VADER pushes towards ±1 on long texts).
+    attributions of the given ``kinds`` (direct and partial quotes), and the rest
+    (the writer's own text, including attribution phrases such as "he said").
+    Every contiguous stretch of either side is scored with :func:`analysis.tone`,
+    and a side's tone is the **mean VADER compound of its sentences** (−1 most
+    negative … +1 most positive), pooled over its stretches, so a sentence that a
+    quotation cuts in two counts on both sides. Sentence means are used rather
+    than the whole-text compound, which VADER pushes towards ±1 on long texts.
+    Caveat: short partial quotes ("scare quotes") are often single words with
+    no lexicon entry and score 0.
 
     Parameters
     ----------
@@ -1073,11 +1062,10 @@ def voices(
         text = text if isinstance(text, str) else ""
         inside = _merge(spans_by_article.get(str(article_id), []), len(text))
         outside = _complement(inside, len(text))
-        quoted_pieces = _pieces(text, inside)
-        own_pieces = _pieces(text, outside)
         quoted_chars = sum(len(re.sub(r"\s", "", text[s:e])) for s, e in inside)
         own_chars = sum(len(re.sub(r"\s", "", text[s:e])) for s, e in outside)
-        q_tone, o_tone = _mean_tone(quoted_pieces), _mean_tone(own_pieces)
+        q_tone, q_sentences = _sentence_tone(text, inside)
+        o_tone, o_sentences = _sentence_tone(text, outside)
         total = quoted_chars + own_chars
         rows.append(
             {
@@ -1089,8 +1077,8 @@ def voices(
                 "quoted_chars": quoted_chars,
                 "own_chars": own_chars,
                 "quoted_share": quoted_chars / total if total else np.nan,
-                "quoted_sentences": len(quoted_pieces),
-                "own_sentences": len(own_pieces),
+                "quoted_sentences": q_sentences,
+                "own_sentences": o_sentences,
             }
         )
     per_article = pd.DataFrame(rows, columns=["article_id", by, *list(VOICE_COLUMNS)[1:]])
