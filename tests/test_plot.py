@@ -1,0 +1,217 @@
+"""Plot functions: draw what the tables say, label the direction, return the Axes, leak no style."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import plot
+from analysis.compare import compare, source_shares
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    rng = np.random.default_rng(7)
+    outlets = ["Fox News", "HuffPost", "New York Times"]
+    n = 20
+    return pd.DataFrame(
+        {
+            "outlet": np.repeat(outlets, n),
+            "event_id": np.tile([f"e{i:02d}" for i in range(n)], 3),
+            "date": np.tile(pd.date_range("2015-01-01", periods=n, freq="90D"), 3),
+            "tone_compound": np.r_[
+                rng.normal(-0.3, 0.2, n), rng.normal(0.1, 0.2, n), rng.normal(0.0, 0.2, n)
+            ],
+            "flesch_kincaid_grade": rng.normal(10, 1, 3 * n),
+            "gunning_fog": rng.normal(12, 1, 3 * n),
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def comparison(table):
+    return compare(
+        table,
+        metrics=["tone_compound", "flesch_kincaid_grade", "gunning_fog"],
+        paired_by="event_id",
+        n_boot=300,
+    )
+
+
+def _xlabel(ax) -> str:
+    return ax.get_xlabel()
+
+
+def _top_down(ax) -> list[str]:
+    pairs = zip(ax.get_yticks(), ax.get_yticklabels(), strict=True)
+    return [label.get_text() for _, label in sorted(pairs, key=lambda p: -p[0])]
+
+
+def test_style_is_local_and_leaves_global_settings_alone():
+    before = dict(mpl.rcParams)
+    with plot.style():
+        assert mpl.rcParams["axes.spines.top"] is False
+    assert dict(mpl.rcParams) == before
+    import importlib
+
+    importlib.reload(plot)
+    assert dict(mpl.rcParams) == before
+
+
+def test_group_colours_are_fixed_by_name_and_distinct():
+    three = plot.group_colors(["New York Times", "Fox News", "HuffPost"])
+    assert three == plot.group_colors(["HuffPost", "New York Times", "Fox News"])
+    assert len(set(three.values())) == 3
+    # A colour depends on the name, not on which other groups share the figure
+    # (unless two names want the same slot).
+    alone = plot.group_colors(["Fox News"])
+    assert alone["Fox News"] == three["Fox News"]
+    many = plot.group_colors([f"outlet {i}" for i in range(len(plot.PALETTE))])
+    assert len(set(many.values())) == len(plot.PALETTE)
+
+
+def test_tone_by_outlet_draws_means_and_intervals_from_the_summary(comparison):
+    ax = plot.tone_by_outlet(comparison)
+    assert isinstance(ax, mpl.axes.Axes)
+    assert "← more negative | more positive →" in _xlabel(ax)
+    summary = comparison.summary[comparison.summary["metric"] == "tone_compound"].reset_index(
+        drop=True
+    )
+    # Interval bars are the horizontal two-point lines (the zero line is vertical).
+    bars = [
+        line
+        for line in ax.lines
+        if len(line.get_xdata()) == 2 and line.get_ydata()[0] == line.get_ydata()[1]
+    ]
+    intervals = sorted(tuple(line.get_xdata()) for line in bars)
+    expected = sorted(zip(summary["ci_low"], summary["ci_high"], strict=True))
+    np.testing.assert_allclose(intervals, expected)
+    points = sorted(float(line.get_xdata()[0]) for line in ax.lines if line.get_marker() == "o")
+    np.testing.assert_allclose(points, sorted(summary["mean"]))
+    labels = _top_down(ax)
+    assert labels[0] == "Fox News  (n=20)" and labels[-1] == "New York Times  (n=20)"
+
+
+def test_plots_draw_on_the_given_axes(comparison):
+    fig, axes = plt.subplots(1, 2)
+    assert plot.tone_by_outlet(comparison.summary, metric="tone_compound", ax=axes[1]) is axes[1]
+    assert not axes[0].lines
+
+
+def test_readability_by_outlet_says_higher_is_harder(comparison):
+    ax = plot.readability_by_outlet(comparison)
+    assert "higher = harder to read" in _xlabel(ax)
+    assert _top_down(ax) == [
+        "Flesch–Kincaid grade (US school years)",
+        "Gunning fog index (years of schooling)",
+    ]
+    # Three outlets × two measures, a point each.
+    assert sum(1 for line in ax.lines if line.get_marker() == "o") == 6
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "Fox News",
+        "HuffPost",
+        "New York Times",
+    ]
+
+
+def test_source_mix_bars_sum_to_one():
+    attributions = pd.DataFrame(
+        {
+            "outlet": ["X", "X", "X", "Y"],
+            "speaker_role": ["official", "expert", "journalist", "politician"],
+            "anonymous": [True, False, False, False],
+        }
+    )
+    ax = plot.source_mix(source_shares(attributions))
+    widths: dict[float, float] = {}
+    for patch in ax.patches:
+        widths[round(patch.get_y(), 3)] = (
+            widths.get(round(patch.get_y(), 3), 0.0) + patch.get_width()
+        )
+    assert sorted(widths.values()) == pytest.approx([1.0, 1.0])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "spokespeople",
+        "officials",
+        "politicians",
+        "experts",
+        "anonymous",
+        "other",
+    ]
+    with pytest.raises(ValueError, match="source_shares"):
+        plot.source_mix(attributions)
+
+
+def test_top_speakers_orders_by_count_under_group_headings():
+    speakers = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "A", "B"],
+            "speaker_name": ["Low", "High", "Mid", "Solo"],
+            "attributions": [1, 9, 5, 3],
+        }
+    )
+    ax = plot.top_speakers(speakers, n=2)
+    assert _top_down(ax) == ["A", "High", "Mid", "B", "Solo"]
+    assert sorted(p.get_width() for p in ax.patches) == [0, 0, 3, 5, 9]
+    with pytest.raises(ValueError, match="speaker column"):
+        plot.top_speakers(speakers.rename(columns={"speaker_name": "who"}))
+
+
+def test_tone_over_time_plots_periods_in_order(table):
+    yearly = compare(table, by="date:Y", metrics="tone_compound", n_boot=200)
+    ax = plot.tone_over_time(yearly)
+    line = next(line for line in ax.lines if line.get_marker() == "o")
+    years = [pd.Timestamp(x).year for x in line.get_xdata()]
+    assert years == sorted(years) == [int(g) for g in yearly.summary["group"]]
+    np.testing.assert_allclose(line.get_ydata(), yearly.summary["mean"])
+    assert "more positive" in ax.get_ylabel()
+    with pytest.raises(ValueError, match="by='date:Y'"):
+        plot.tone_over_time(compare(table, metrics="tone_compound", n_boot=50))
+
+
+def test_quoted_vs_own_needs_voices_tables(comparison):
+    summary = pd.DataFrame(
+        {
+            "group": ["X", "X", "Y", "Y"],
+            "metric": ["quoted_tone", "own_tone"] * 2,
+            "n": [5] * 4,
+            "mean": [-0.4, 0.1, 0.2, 0.0],
+            "median": [0.0] * 4,
+            "ci_low": [-0.5, 0.0, 0.1, -0.1],
+            "ci_high": [-0.3, 0.2, 0.3, 0.1],
+        }
+    )
+    ax = plot.quoted_vs_own(summary)
+    quoted = sorted(float(line.get_xdata()[0]) for line in ax.lines if line.get_marker() == "D")
+    assert quoted == [-0.4, 0.2]
+    assert "more negative" in _xlabel(ax)
+    with pytest.raises(ValueError, match="analysis.voices"):
+        plot.quoted_vs_own(comparison)
+
+
+def test_paired_differences_draws_each_event_and_the_mean(comparison):
+    ax = plot.paired_differences(comparison, metric="tone_compound")
+    dots = [line for line in ax.lines if line.get_marker() == "o" and len(line.get_xdata()) > 1]
+    assert [len(d.get_xdata()) for d in dots] == [20, 20, 20]
+    pw = comparison.pairwise[comparison.pairwise["metric"] == "tone_compound"]
+    means = [
+        float(line.get_xdata()[0])
+        for line in ax.lines
+        if line.get_marker() == "o" and len(line.get_xdata()) == 1
+    ]
+    np.testing.assert_allclose(means, pw["difference"])
+    assert "first outlet more negative" in _xlabel(ax)
+    assert _top_down(ax)[0].startswith("Fox News − HuffPost")
+    with pytest.raises(ValueError, match="paired_by"):
+        plot.paired_differences(
+            compare(pd.DataFrame({"outlet": ["a", "b"], "tone_compound": [0.1, 0.2]}))
+        )
+
+
+def test_wrong_table_or_metric_is_named(comparison):
+    with pytest.raises(TypeError, match="Comparison"):
+        plot.tone_by_outlet([1, 2, 3])
+    with pytest.raises(ValueError, match="did you mean 'tone_compound'"):
+        plot.tone_by_outlet(comparison, metric="tone_compund")
