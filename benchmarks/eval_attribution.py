@@ -278,6 +278,56 @@ def score(docs: list[dict], pred: pd.DataFrame) -> dict[str, float]:
     }
 
 
+def show_errors(docs: list[dict], pred: pd.DataFrame, what: str, n: int, seed: int = 0) -> None:
+    """Print up to ``n`` false positives and false negatives (for tuning the rules)."""
+    by_article = {aid: g.to_dict("records") for aid, g in pred.groupby("article_id", sort=False)}
+    fps, fns, wrong = [], [], []
+    for doc in docs:
+        text, rows = doc["text"], by_article.get(doc["doc_id"], [])
+        if what == "direct":
+            g = [
+                (tuple(f), q)
+                for q in doc["quotes"]
+                if q["kind"] == "direct"
+                for f in q["fragments"]
+            ]
+            p = [(tuple(f), r) for r in rows if r["kind"] == "direct" for f in r["fragments"]]
+        else:
+            g = [((q["start"], q["end"]), q) for q in doc["quotes"]]
+            p = [((r["start"], r["end"]), r) for r in rows]
+        pairs = match([x[0] for x in g], [x[0] for x in p])
+        mg, mp = {a for a, _ in pairs}, {b for _, b in pairs}
+
+        def ctx(s: int, e: int, text: str = text) -> str:
+            out = text[max(0, s - 70) : s] + " [[" + text[s:e][:160] + "]] " + text[e : e + 70]
+            return out.replace("\n", " / ")
+
+        for i, (sp, r) in enumerate(p):
+            if i not in mp:
+                fps.append(f"FP {r['kind']} spk={r['speaker']!r} cue={r['cue']!r}: {ctx(*sp)}")
+        for i, (sp, q) in enumerate(g):
+            if i not in mg:
+                fns.append(f"FN {q['kind']} spk={q['speaker']!r} cue={q['cue']!r}: {ctx(*sp)}")
+        if what == "direct":
+            for gi, pi in pairs:
+                head = gold_head(g[gi][1]["speaker"] or "")
+                r = p[pi][1]
+                if head and head not in _words(r["speaker"], r.get("speaker_name")):
+                    wrong.append(
+                        f"SPK gold={g[gi][1]['speaker']!r} pred={r['speaker']!r}/"
+                        f"{r.get('speaker_name')!r}: {ctx(*g[gi][0])}"
+                    )
+    rng = random.Random(seed)
+    for label, items in (
+        ("false positives", fps),
+        ("false negatives", fns),
+        ("wrong speakers", wrong),
+    ):
+        print(f"\n=== {label}: {len(items)}")
+        for line in rng.sample(items, min(n, len(items))):
+            print(line)
+
+
 def load(
     path: Path, *, limit: int | None = None, sample: int | None = None, seed: int = 0
 ) -> list[dict]:
@@ -363,11 +413,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, help="a deterministic random sample of N articles")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-write", action="store_true", help="do not update docs/validity.md")
+    ap.add_argument(
+        "--errors", choices=["direct", "all"], help="print sample errors instead of scores"
+    )
+    ap.add_argument("--n-errors", type=int, default=25)
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"PolNeAR data not found at {args.data}; pass --data", file=sys.stderr)
         return 2
     docs = load(args.data, limit=args.limit, sample=args.sample, seed=args.seed)
+    if args.errors:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pred = extract_attributions(articles_of(docs))
+        show_errors(docs, pred, args.errors, args.n_errors, args.seed)
+        return 0
     ours, base, speed, base_speed = evaluate(docs)
     out = table(ours, base, speed, base_speed)
     print(out)

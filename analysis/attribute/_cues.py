@@ -48,11 +48,16 @@ class CuePatterns:
 def patterns(lexicon: Lexicon) -> CuePatterns:
     """Compile the cue regexes of ``lexicon`` (cached: a lexicon is hashable)."""
     verbs = alternation(lexicon.reporting_verbs)
+    # A look-ahead on the first letters lets the scan skip most positions at once.
+    first = re.escape("".join(sorted({w[0] for w in lexicon.reporting_verbs})))
+    afirst = re.escape(
+        "".join(sorted({c for w in lexicon.according_cues for c in (w[0].lower(), w[0].upper())}))
+    )
     acc = alternation(lexicon.according_cues)
     # Verbs are matched in lower case only: a capitalised "State" or "Post" is a name, not a verb.
-    verb = re.compile(rf"\b(?:{verbs})\b")
+    verb = re.compile(rf"\b(?=[{first}])(?:{verbs})\b")
     according = re.compile(rf"\b(?i:{acc})\b")
-    any_cue = re.compile(rf"\b(?:(?i:{acc})|{verbs})\b")
+    any_cue = re.compile(rf"\b(?=[{first}{afirst}])(?:(?i:{acc})|{verbs})\b")
     return CuePatterns(verb=verb, according=according, any_cue=any_cue)
 
 

@@ -108,6 +108,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
 
     raw: list[dict] = []
     claimed_upto = -1
+    last_direct: dict | None = None
     qi = 0
     while qi < len(quotes):
         q = quotes[qi]
@@ -118,7 +119,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         inner_last = text[q.end - 2] if q.end - q.start >= 2 else ""
         comma_after = text[q.end : q.end + 1] == ","
         attach = None
-        right_ok = q.closed and (inner_last in ",?!—–-" or comma_after or inner_last == ".")
+        right_ok = q.closed and inner_last in ",?!—–-.…"
         order = ("right", "left") if (inner_last in ",—–-" or comma_after) else ("left", "right")
         for side in order:
             if side == "right" and right_ok:
@@ -126,10 +127,19 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                     text, q, min(p_last[1], nxt), lex, pats, period=inner_last == "."
                 )
             elif side == "left":
-                attach = _attach_left(text, q, max(p_first[0], prev_end), lex, pats, paras, para_of)
+                attach = _attach_left(
+                    text, q, max(p_first[0], prev_end), lex, pats, paras, para_of, sent_bounds
+                )
             if attach:
                 break
         if not attach:
+            if last_direct is not None and _continues(
+                text, q, last_direct, claimed_upto, p_first, para_of
+            ):
+                # A quotation that carries on the previous speaker's words (same or next paragraph).
+                last_direct["fragments"].extend(q.pieces)
+                last_direct["end"] = q.end
+                claimed_upto = q.end
             qi += 1
             continue
         fragments = list(q.pieces)
@@ -153,27 +163,40 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 clause_end = q2.end
                 qj += 1
                 break
-        raw.append(
-            {
-                "kind": "direct",
-                "fragments": fragments,
-                "start": fragments[0][0],
-                "end": fragments[-1][1],
-                "cue": attach["cue"],
-                "speaker": attach["speaker"],
-            }
-        )
+        kind, start = "direct", fragments[0][0]
+        if attach["side"] == "right":
+            # Words of the writer before the quotation in its sentence make it a partial quote.
+            ss = max(sent_bounds(q.start)[0], prev_end)
+            if _WORDS.search(text, ss, q.start) and not _LEAD_IN.fullmatch(text, ss, q.start):
+                kind = "partial"
+                start = _skip_space(text, ss, q.start)
+        rec = {
+            "kind": kind,
+            "fragments": fragments,
+            "start": start,
+            "end": fragments[-1][1],
+            "cue": attach["cue"],
+            "speaker": attach["speaker"],
+        }
+        raw.append(rec)
+        last_direct = rec if kind == "direct" else None
         claimed_upto = max(fragments[-1][1], clause_end, attach["cue"][1] if attach["cue"] else 0)
         qi = qj
 
     # Reported speech, sentence by sentence, outside direct quotes.
     direct_spans = sorted((r["start"], max(r["end"], r["cue"][1] if r["cue"] else 0)) for r in raw)
     dstarts = [d[0] for d in direct_spans]
+    hits = list(pats.any_cue.finditer(text))
+    hit_starts = [h.start() for h in hits]
     for s, e in sents:
+        lo = bisect.bisect_left(hit_starts, s)
+        hi = bisect.bisect_left(hit_starts, e, lo)
+        if lo == hi:
+            continue
         k = bisect.bisect_right(dstarts, e) - 1
         if k >= 0 and direct_spans[k][1] > s:
             continue
-        _reported(text, s, e, lex, pats, quotes, qstarts, raw)
+        _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
@@ -227,20 +250,58 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     return records, unbalanced
 
 
+_LEAD_IN = re.compile(r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?")
+_NOUN_NEXT = re.compile(
+    r"\s+(?:said|says|say|stated|states|showed|shows|found|finds|noted|notes|read|reads|added|adds)\b"
+)
+
+
+def _skip_space(text: str, s: int, e: int) -> int:
+    while s < e and text[s].isspace():
+        s += 1
+    return s
+
+
+def _noun_use(text: str, v: re.Match) -> bool:
+    """'the report said': a cue word followed by a reporting verb is a noun."""
+    return bool(_NOUN_NEXT.match(text, v.end()))
+
+
+def _continues(text, q, last, claimed_upto, para, para_of) -> bool:
+    if not q.closed or last["end"] > q.start:
+        return False
+    if para_of(q.start) - para_of(last["end"] - 1) > 1:
+        return False
+    starts_para = q.start == para[0]
+    after_clause = claimed_upto <= q.start and not _WORDS.search(
+        text, max(claimed_upto, para[0]), q.start
+    )
+    if not (starts_para or after_clause):
+        return False
+    # Something else said between the two (another quotation, a new sentence) ends the run.
+    between = text[last["end"] : q.start]
+    if starts_para and para_of(q.start) != para_of(last["end"] - 1) and claimed_upto < para[0]:
+        last_para_end = text.rfind("\n", last["end"], q.start)
+        if _WORDS.search(
+            text, max(claimed_upto, last["end"]), last_para_end if last_para_end > 0 else q.start
+        ):
+            return False
+    del between
+    return len(_WORDS.findall(text, q.start, q.end)) >= 4
+
+
 def _attach_right(text, q, hi, lex, pats, *, period):
     pos = q.end
-    m = re.compile(r"[\s,]*").match(text, pos, hi)
-    pos = m.end()
+    while pos < hi and (text[pos].isspace() or text[pos] == ","):
+        pos += 1
     if pos >= hi:
         return None
-    first = text[pos : pos + 1]
+    first = text[pos]
     # Inverted: '"...," said Sen. Smith'.
     v = pats.verb.match(text, pos, hi)
     if v and is_cue(text, v.start(), v.end()):
         sp = speaker_right(text, v.end(), hi, lex)
         if sp:
-            if period and first.isupper():
-                return None
             return {
                 "side": "right",
                 "cue": (v.start(), v.end()),
@@ -248,23 +309,54 @@ def _attach_right(text, q, hi, lex, pats, *, period):
                 "clause_end": _clause_end(text, sp[1], hi),
             }
     # '"...," Pence said' / '"...," the senator told reporters'.
-    v = pats.verb.search(text, pos, min(hi, pos + 90))
-    if v and is_cue(text, v.start(), v.end()):
+    for v in pats.verb.finditer(text, pos, min(hi, pos + 90)):
+        if _noun_use(text, v) or not is_cue(text, v.start(), v.end()):
+            continue
         sp = speaker_left(text, pos, v.start(), lex)
         if sp and sp[0] == pos:
-            if period and first.isupper() and text[sp[0] : sp[1]].lower() not in PRONOUNS:
-                tail_end = _clause_end(text, v.end(), hi)
-                if not _short(text, v.end(), tail_end, 3):
-                    return None
+            clause_end = _clause_end(text, v.end(), hi)
+            if (
+                period
+                and text[sp[0] : sp[1]].lower() not in PRONOUNS
+                and not _short(text, v.end(), clause_end, 2)
+            ):
+                # '"We won." Trump said the polls ...' starts a new sentence of its own.
+                return None
             return {
                 "side": "right",
                 "cue": (v.start(), v.end()),
                 "speaker": sp,
-                "clause_end": _clause_end(text, v.end(), hi),
+                "clause_end": clause_end,
             }
+        break
+    if period:
+        return None
+    # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said'.
+    comma = text.find(",", pos, min(hi, pos + 60))
+    if comma > pos and (first.isupper() or text.startswith(("the ", "a ", "an "), pos)):
+        if not _short(text, pos, comma, 6) or _CLAUSE_CHARS.search(text, pos, comma):
+            return None
+        for v in pats.verb.finditer(text, comma, min(hi, comma + 220)):
+            before = text[comma : v.start()].rstrip()
+            if _CLAUSE_CHARS.search(text, comma, v.start()):
+                break
+            words = before.split()
+            while words and (
+                words[-1].lower() in {"also", "later", "then", "has", "had"}
+                or words[-1].endswith("ly")
+            ):
+                words.pop()
+            if words and words[-1].endswith(",") and is_cue(text, v.start(), v.end()):
+                return {
+                    "side": "right",
+                    "cue": (v.start(), v.end()),
+                    "speaker": (pos, comma),
+                    "clause_end": _clause_end(text, v.end(), hi),
+                }
     return None
 
 
+_CLAUSE_CHARS = re.compile(r"[“”\"!?;:]|\.\s")
 _CLAUSE_END = re.compile(r"[.!?;:]|,(?=\s*[“\"])")
 
 
@@ -273,12 +365,11 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return m.end() if m else hi
 
 
-_COLON_SPEAKER = re.compile(
-    r"(?:^|(?<=[.!?]\s))\s*((?:[A-Z][\w’'\-.]*\s+){0,5}[A-Z][\w’'\-.]*)\s*:\s*$"
-)
+_COLON_SPEAKER = re.compile(r"\s*((?:[A-Z][\w’'\-.]*\s+){0,5}[A-Z][\w’'\-.]*)\s*")
+_TAIL_PUNCT = re.compile(r"([,:])?\s*$")
 
 
-def _attach_left(text, q, lo, lex, pats, paras, para_of):
+def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
     hi = q.start
     if lo >= hi or not text[lo:hi].strip():
         # A quotation opening its paragraph: the previous paragraph may end in 'X said:'.
@@ -289,36 +380,49 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of):
         if text[pe - 1 : pe] != ":":
             return None
         lo, hi = max(ps, pe - 300), pe
-    tail = _LEFT_TAIL.search(text, lo, hi)
-    cue_zone_end = tail.start() if tail else hi
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    punct = text[end - 1] if end > lo and text[end - 1] in ",:" else ""
+    cz = end - 1 if punct else end
+    if not punct and len(_WORDS.findall(text, q.start, q.end)) < 6:
+        return None  # 'on NBC's "Meet the Press"': a title, not a quotation
+    ss = max(lo, sent_bounds(max(lo, cz - 1))[0])
     best = None
-    for v in pats.any_cue.finditer(text, max(lo, cue_zone_end - 120), cue_zone_end):
-        best = v
+    for v in pats.any_cue.finditer(text, max(ss, cz - 150), cz):
+        if not _noun_use(text, v):
+            best = v
     if best is not None:
         v = best
-        gap_s, gap_e = v.end(), cue_zone_end
         low = v.group(0).lower()
-        ok = True
-        if low in lex.according_cues or low.startswith("according"):
-            sp = speaker_right(text, v.end(), hi, lex)
-            if sp and text[sp[1] : hi].strip() in {",", ":", ""}:
+        if low.startswith("according") or low in lex.according_cues:
+            sp = speaker_right(text, v.end(), cz, lex)
+            if sp and not text[sp[1] : cz].strip():
                 return {
                     "side": "left",
                     "cue": (v.start(), v.end()),
                     "speaker": sp,
                     "clause_end": hi,
                 }
-            ok = False
-        if ok and is_cue(text, v.start(), v.end()):
-            gap = text[gap_s:gap_e]
+        elif is_cue(text, v.start(), v.end()):
+            gap = text[v.end() : cz]
             g = 0
             if low in _TELL:
                 om = _OBJECT.match(gap)
                 if om:
                     g = om.end()
             am = _ADVERBIAL.match(gap, g)
-            if am and am.end() == len(gap.rstrip()) or not gap[g:].strip():
-                sp = speaker_left(text, lo, v.start(), lex)
+            gap_ok = not gap[g:].strip() or (am and am.end() >= len(gap.rstrip()))
+            if not gap_ok and punct == ":" and _short(text, v.end(), cz, 8):
+                gap_ok = True  # 'he told the crowd at the rally on Monday:'
+            if gap_ok:
+                sp = None
+                if low.endswith("ing") and text[ss : v.start()].rstrip().endswith(","):
+                    sp = _subject(text, ss, v.start(), lex)
+                if sp is None:
+                    sp = speaker_left(text, ss, v.start(), lex)
+                if sp is None and punct == ":":
+                    sp = _subject(text, ss, v.start(), lex)
                 if sp:
                     return {
                         "side": "left",
@@ -326,26 +430,21 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of):
                         "speaker": sp,
                         "clause_end": hi,
                     }
-    # 'Jones: "..."'
-    m = _COLON_SPEAKER.search(text, lo, hi)
-    if m and text[hi - 1 : hi].strip() in {":", ""}:
-        colon = text.rindex(":", lo, hi)
-        if not pats.any_cue.search(m.group(1)):
-            return {
-                "side": "left",
-                "cue": (colon, colon + 1),
-                "speaker": (m.start(1), m.end(1)),
-                "clause_end": hi,
-            }
+    if punct == ":":
+        # 'Jones: "..."', or a sentence that introduces the quotation ('He gave a compliment:').
+        m = _COLON_SPEAKER.fullmatch(text, ss, cz)
+        sp = (m.start(1), m.end(1)) if m else _subject(text, ss, cz, lex)
+        if sp:
+            return {"side": "left", "cue": (cz, cz + 1), "speaker": sp, "clause_end": hi}
     return None
 
 
-def _reported(text, s, e, lex, pats, quotes, qstarts, raw):
+def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
     """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``."""
     subject = None
     pos = s
     found_any = False
-    for v in pats.any_cue.finditer(text, s, e):
+    for v in hits:
         if v.start() < pos or _in_quote(v.start(), qstarts, quotes):
             continue
         low = v.group(0).lower()
@@ -439,13 +538,18 @@ def _content_end(text: str, cs: int, e: int) -> int:
 
 
 _SUBJECT = re.compile(
-    r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed)\s*,?\s+)?((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-.]*|[Hh]e|[Ss]he|[Tt]hey)\b"
+    r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed|Earlier|Separately)\s*,?\s+)?"
+    r"((?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)(?=[\s,’'])"
+)
+_NOT_SUBJECT = frozenset(
+    "Here There This That It These Those What When Where Why How If In On At As".split()
 )
 
 
 def _subject(text, s, hi, lex):
+    """The subject at the start of a sentence: a capitalised name or a pronoun."""
     m = _SUBJECT.match(text, s, hi)
-    if not m:
+    if not m or m.group(1).split()[0] in _NOT_SUBJECT:
         return None
     return m.start(1), m.end(1)
 

@@ -101,7 +101,6 @@ _ABBREV = frozenset(
         "etc",
     ]
 )
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -126,12 +125,11 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
         for m in _BOUNDARY.finditer(text, ps, pe):
             stop = m.start()
             if text[stop] == ".":
-                w = _WORD_BEFORE.search(text, start, stop)
-                if w:
-                    word = w.group(1).lower()
-                    # A single initial ("George W. Bush") or a listed abbreviation is no sentence end.
-                    if (len(word) == 1 and word.isalpha()) or word.rstrip(".") in _ABBREV:
-                        continue
+                word = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop]
+                word = word.lstrip("(\"“‘'").lower()
+                # A single initial ("George W. Bush") or a listed abbreviation is no sentence end.
+                if (len(word) == 1 and word.isalpha()) or word.rstrip(".") in _ABBREV:
+                    continue
             end = m.end()
             out.append((start, end))
             start = end

@@ -34,10 +34,11 @@ Example
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, alternation
 
 __all__ = ["Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
 
@@ -339,6 +340,10 @@ class Speaker:
 _NAME_RUN = re.compile(
     rf"(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))*"
 )
+_MULTI_RUN = re.compile(
+    rf"(?=[A-Z])(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
+)
+_CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -347,39 +352,33 @@ def _strip_possessive(word: str) -> str:
 
 
 class Mentions:
-    """Every capitalised name run of one article, indexed once, to resolve speakers."""
+    """The person names of one article (runs of two or more capitalised words), indexed once.
+
+    Single capitalised words are looked at only near a pronoun that needs them, so
+    the index costs one regex pass over the text.
+    """
 
     def __init__(self, text: str, lex: Lexicon):
         self.text = text
         self.lex = lex
         self.starts: list[int] = []
-        self.names: list[str] = []  # person-like names (two words or more)
-        self.titles: list[str] = []  # lower-case words just before the name
-        singles: list[tuple[int, str]] = []
-        for m in _NAME_RUN.finditer(text):
+        self.names: list[str] = []
+        self.titles: list[str] = []  # lower-case text just before the name
+        for m in _MULTI_RUN.finditer(text):
             name = self._person(m.group(0))
-            if name is None:
+            if name is None or " " not in name:
                 continue
             pos = m.start() + m.group(0).find(name.split()[0])
-            if " " not in name:
-                singles.append((pos, name))
-                continue
             self.starts.append(pos)
             self.names.append(name)
             self.titles.append(text[max(0, m.start() - 60) : pos].lower())
-        # Every later mention of a surname ("Liu", "Blinken") also counts, for pronouns.
-        surnames: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}
         for n in self.names:
-            surnames.setdefault(n.split()[-1], n)
-        self.person_starts: list[int] = list(self.starts)
-        self.person_names: list[str] = list(self.names)
-        for pos, word in singles:
-            if word in surnames:
-                self.person_starts.append(pos)
-                self.person_names.append(surnames[word])
-        order = sorted(range(len(self.person_starts)), key=self.person_starts.__getitem__)
-        self.person_starts = [self.person_starts[k] for k in order]
-        self.person_names = [self.person_names[k] for k in order]
+            self.surnames.setdefault(n.split()[-1], n)
+        # Family name first ("Liu Jianchao" is later "Liu"): the first word counts too,
+        # unless it is some other person's last name.
+        for n in self.names:
+            self.surnames.setdefault(n.split()[0], n)
 
     def _person(self, run: str) -> str | None:
         words = []
@@ -422,16 +421,24 @@ class Mentions:
             for k in idx:
                 n = self.names[k]
                 parts = n.split()
-                if parts[-1] == surname:
+                if parts[-1] == surname or (parts[0] == surname and len(parts) == 2):
                     if best is None or len(n) > len(best):
                         best = n
             if best:
                 return best
         return None
 
-    def last_person_before(self, pos: int) -> str | None:
-        cut = bisect.bisect_left(self.person_starts, pos)
-        return self.person_names[cut - 1] if cut else None
+    def last_person_before(self, pos: int, window: int = 600) -> str | None:
+        """The last person named (in full or by surname) in the ``window`` characters before ``pos``."""
+        lo = max(0, pos - window)
+        cut = bisect.bisect_left(self.starts, pos)
+        full = self.names[cut - 1] if cut and self.starts[cut - 1] >= lo else None
+        full_pos = self.starts[cut - 1] if full else -1
+        for m in reversed(_CAP_WORD.findall(self.text, max(lo, full_pos + 1), pos)):
+            name = self.surnames.get(_strip_possessive(m))
+            if name:
+                return name
+        return full
 
     def by_title(self, noun: str, pos: int) -> str | None:
         cut = bisect.bisect_left(self.starts, pos)
@@ -447,15 +454,19 @@ class Mentions:
         return ""
 
 
+@functools.lru_cache(maxsize=8)
+def _role_table(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    roles = dict(reversed(lex.roles))
+    return re.compile(rf"(?<![\w.])(?:{alternation(roles)})(?![\w])"), roles
+
+
 def _role_of(phrase_low: str, lex: Lexicon) -> str | None:
-    padded = f" {phrase_low} "
-    best = None
-    best_pos = -1
-    for noun, role in lex.roles:
-        pos = padded.rfind(f" {noun} ")
-        if pos > best_pos:
-            best, best_pos = role, pos
-    return best
+    """Role of the last role noun in the phrase ("former secretary ... spokesman" → spokesperson)."""
+    pattern, roles = _role_table(lex)
+    last = None
+    for m in pattern.finditer(phrase_low):
+        last = m
+    return roles.get(" ".join(last.group(0).split())) if last else None
 
 
 _HEAD_CUT = re.compile(
@@ -493,7 +504,7 @@ def describe(
     runs = [mentions._person(m.group(0)) for m in _NAME_RUN.finditer(head_phrase)]
     runs = [r for r in runs if r]
     head_low = head.lower()
-    common_head = head_low in lex.anonymous or any(head_low == noun for noun, _ in lex.roles)
+    common_head = head_low in lex.anonymous or head_low in _role_table(lex)[1]
     if head[:1].isupper() and runs and not common_head:
         multi = [r for r in runs if " " in r]
         person = multi[0] if multi else runs[-1]
