@@ -72,7 +72,7 @@ _FURNITURE = re.compile(
 )
 _FURNITURE_MAX_WORDS = 25
 _HEADLINE_MAX_WORDS = 25
-_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", ")")
+_SENTENCE_END = (".", "!", "?", ":", ";")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -135,7 +135,9 @@ def _is_blurb(paragraph: str) -> bool:
 
 
 def _is_headline_like(paragraph: str) -> bool:
-    stripped = paragraph.rstrip()
+    # A headline may end on a quotation ('boss hails "best week"'); a sentence
+    # ends on a stop, even inside the quotation marks ('..., she said.').
+    stripped = paragraph.rstrip().rstrip("\"”’')]")
     return len(stripped.split()) <= _HEADLINE_MAX_WORDS and not stripped.endswith(_SENTENCE_END)
 
 

@@ -22,6 +22,7 @@ Nothing is lost: every document in the input becomes a row, a rejection
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -47,6 +48,7 @@ __all__ = ["FORMATS", "LoadWarning", "load_articles"]
 FORMATS = ("scraped", "html", "jsonl", "json", "csv", "parquet", "nexis", "factiva", "mediacloud")
 #: Formats whose text comes from a web page and gets cross-article boilerplate removal.
 _PAGE_FORMATS = ("scraped", "html")
+_BY = re.compile(r"^(?:by|von|par|por|di)\s+", re.IGNORECASE)
 _TABULAR = ("jsonl", "json", "csv", "parquet", "mediacloud")
 #: Above this many files a progress bar is shown (progress=None).
 _PROGRESS_FROM = 20
@@ -318,6 +320,10 @@ def load_articles(
         frame[name] = frame[name].map(
             lambda v: " ".join(v.split()) if isinstance(v, str) and v.strip() else None
         )
+    # "By Dana Whitfield" and "Dana Whitfield" are the same byline.
+    frame["byline"] = frame["byline"].map(
+        lambda v: _BY.sub("", v) or None if isinstance(v, str) else v
+    )
     frame["date_source"] = frame["date_source"].fillna("none")
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
 

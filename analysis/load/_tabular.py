@@ -198,7 +198,7 @@ def read_jsonl(text: str, *, columns: Mapping[str, str] | None) -> Parsed:
         except json.JSONDecodeError as error:
             parsed.reject(
                 f"line {number}",
-                f"not valid JSON ({error.msg} at column {error.colno}); fix or delete the line",
+                f"not valid JSON: {error.msg} (column {error.colno}); fix or delete the line",
             )
             continue
         if not isinstance(row, dict):
