@@ -116,7 +116,8 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         p_last = paras[para_of(q.end - 1)]
         nxt = quotes[qi + 1].start if qi + 1 < len(quotes) else len(text)
         prev_end = max(quotes[qi - 1].end if qi else 0, claimed_upto)
-        inner_last = text[q.end - 2] if q.end - q.start >= 2 else ""
+        inner = text[q.start + 1 : q.end - 1].rstrip(" '’") if q.closed else ""
+        inner_last = inner[-1:] if inner else ""
         comma_after = text[q.end : q.end + 1] == ","
         attach = None
         right_ok = q.closed and inner_last in ",?!—–-.…"
@@ -431,9 +432,18 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                         "clause_end": hi,
                     }
     if punct == ":":
-        # 'Jones: "..."', or a sentence that introduces the quotation ('He gave a compliment:').
-        m = _COLON_SPEAKER.fullmatch(text, ss, cz)
-        sp = (m.start(1), m.end(1)) if m else _subject(text, ss, cz, lex)
+        # 'Jones: "..."', 'HEADLINE - Jeffrey M. Jones: "..."', or a sentence that introduces
+        # the quotation ('He gave a compliment:', '... surprise pollster Daron Shaw:').
+        dash = max(text.rfind(" - ", ss, cz), text.rfind(" — ", ss, cz), text.rfind(" – ", ss, cz))
+        start = dash + 3 if dash >= 0 else ss
+        m = _COLON_SPEAKER.fullmatch(text, start, cz)
+        sp = (m.start(1), m.end(1)) if m else None
+        if sp is None and text[cz - 1 : cz].isalpha():
+            before = speaker_left(text, start, cz, lex)
+            if before and text[before[0]].isupper() and text[before[1] - 1].isalpha():
+                sp = before
+        if sp is None:
+            sp = _subject(text, start, cz, lex)
         if sp:
             return {"side": "left", "cue": (cz, cz + 1), "speaker": sp, "clause_end": hi}
     return None
@@ -546,10 +556,26 @@ _NOT_SUBJECT = frozenset(
 )
 
 
+_INTRO = re.compile(
+    r"(?:In|At|During|On|After|Before|With|From|For|Under|Over|Since|Despite|While|When|As|Speaking|"
+    r"Asked|Hours|Days|Minutes|Moments|Later|Earlier|Then|And|But|Still|Meanwhile|Also|Yet|So|Now|"
+    r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
+    r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against)\b[^,]{0,90},\s*"
+)
+
+
 def _subject(text, s, hi, lex):
-    """The subject at the start of a sentence: a capitalised name or a pronoun."""
+    """The subject at the start of a sentence: a capitalised name or a pronoun ("In X, Sanders ...")."""
+    intro = _INTRO.match(text, s, hi)
+    if intro:
+        s = intro.end()
     m = _SUBJECT.match(text, s, hi)
-    if not m or m.group(1).split()[0] in _NOT_SUBJECT:
+    if not m or m.group(1).split()[0] in _NOT_SUBJECT or m.group(1).lower() in {"the", "a", "an"}:
+        return None
+    if (
+        m.group(1).split()[0] in {"The", "the", "A", "a", "An", "an"}
+        and len(m.group(1).split()) == 1
+    ):
         return None
     return m.start(1), m.end(1)
 

@@ -43,7 +43,7 @@ from ._lexicon import Lexicon, alternation
 __all__ = ["Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
-_TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{_ABBR}|[A-Z]\.|[\w][\w’'\-]*|[^\w\s]")
+_TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{_ABBR}|[A-Z]\.|[\w][\w’'\-/]*|[^\w\s]")
 
 PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "him", "her", "them"])
 _PERSON_PRONOUNS = frozenset(["he", "she", "i", "him", "her"])
@@ -98,6 +98,9 @@ _ADVERBS = frozenset(
         "similarly",
         "subsequently",
     ]
+)
+_LY_NOUNS = frozenset(
+    "daily weekly monthly quarterly family ally rally assembly supply anomaly".split()
 )
 _CLAUSE = frozenset(
     [
@@ -243,7 +246,13 @@ def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int,
     while (
         i >= 0
         and toks[i][2].lower() in _ADVERBS
-        or (i >= 0 and toks[i][2].endswith("ly") and toks[i][2].islower() and len(toks[i][2]) > 4)
+        or (
+            i >= 0
+            and toks[i][2].endswith("ly")
+            and toks[i][2].islower()
+            and len(toks[i][2]) > 4
+            and toks[i][2] not in _LY_NOUNS
+        )
     ):
         i -= 1
     if i >= 0 and toks[i][2] == ",":
@@ -253,9 +262,25 @@ def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int,
             if toks[j][2].lower() in lex.reporting_verbs:
                 return None
             j -= 1
+            if j >= 0 and toks[j][2] == ")":
+                while j >= 0 and toks[j][2] != "(":
+                    j -= 1
+                j -= 1
+                continue
         if j < 0 or toks[j][2] != "," or i - j < 2:
             return None
         i = j - 1
+        if i >= 0 and toks[i][2] == ")":
+            while i >= 0 and toks[i][2] != "(":
+                i -= 1
+            i -= 1
+    if i >= 0 and toks[i][2] == ")":
+        # 'Gov. John Kasich (R-OH), said': skip the parenthesis.
+        j = i
+        while j >= 0 and toks[j][2] != "(":
+            j -= 1
+        if j > 0:
+            i = j - 1
     end_i = i
     words: list[int] = []
     while i >= 0 and len(words) < 12:
