@@ -23,7 +23,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,12 +181,35 @@ hostile_name = st.one_of(
 # Hostile files
 # --------------------------------------------------------------------------------------------
 
-#: A plain news article that every text loader accepts.
-GOOD_BODY = (
-    "The city council approved the new budget on Monday after a long debate.\n\n"
-    "\u201cThis is a fair compromise,\u201d said council member Ana Lopez.\n\n"
-    "Critics said the plan cuts too deeply into public transport."
-)
+
+def good_body(i: int) -> str:
+    """A plain news article body, different for each ``i``.
+
+    Every paragraph carries ``i``: paragraphs repeated across the files of one
+    folder are (rightly) removed as boilerplate, which would empty the articles.
+    """
+    return (
+        f"The city council approved budget number {i} on Monday after a long debate.\n\n"
+        f"\u201cThis is a fair compromise for district {i},\u201d said council member Ana Lopez.\n\n"
+        f"Critics said plan {i} cuts too deeply into public transport."
+    )
+
+
+GOOD_BODY = good_body(0)
+
+
+def rtf_escape(text: str) -> str:
+    """Text as RTF: braces and backslashes escaped, non-ASCII as ``\\uN?`` (signed 16-bit)."""
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\u{code - 65536 if code > 32767 else code}?")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -197,57 +222,114 @@ class Hostile:
     why: str
 
 
-def _docx_bytes(paragraphs: list[str]) -> bytes:
-    """A minimal valid DOCX (WordprocessingML) holding ``paragraphs``, built with zipfile."""
+def _docx_parts(paragraphs: list[str] = ()) -> dict[str, str]:
+    """The three parts of a minimal valid DOCX (WordprocessingML) holding ``paragraphs``."""
     from xml.sax.saxutils import escape
 
     body = "".join(
         f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs
     )
-    document = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f"<w:body>{body}</w:body></w:document>"
-    )
-    content_types = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/word/document.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-    )
-    rels = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-    )
+    return {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+        ),
+        "word/document.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:body>{body}</w:body></w:document>"
+        ),
+    }
+
+
+def _docx_bytes(paragraphs: list[str]) -> bytes:
+    """A minimal valid DOCX holding ``paragraphs``, built with zipfile."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", content_types)
-        zf.writestr("_rels/.rels", rels)
-        zf.writestr("word/document.xml", document)
+        for name, part in _docx_parts(paragraphs).items():
+            zf.writestr(name, part)
     return buffer.getvalue()
 
 
-def write_zip_bomb(path: Path, *, inflated_gb: float = 2.0) -> int:
-    """Write a DOCX-shaped zip whose ``word/document.xml`` inflates to ``inflated_gb`` GB.
+def _zip_entry(name: str, *, method: int, crc: int, packed: int, size: int, offset: int):
+    """Local header and central-directory record of one zip member (no zip64: under 4 GiB)."""
+    encoded = name.encode()
+    local = struct.pack(
+        "<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc, packed, size, len(encoded), 0
+    )
+    central = struct.pack(
+        "<IHHHHHHIIIHHHHHII",
+        0x02014B50, 20, 20, 0, method, 0, 0x21, crc, packed, size, len(encoded), 0, 0, 0, 0, 0,
+        offset,
+    )  # fmt: skip
+    return local + encoded, central + encoded
 
-    The member is streamed in 1 MiB chunks of one repeated byte (deflate shrinks
-    it about 1000-fold), so writing costs a few seconds and almost no memory.
-    Returns the number of bytes the member would inflate to.
+
+def write_zip_bomb(path: Path, *, inflated_gb: float = 2.0) -> int:
+    """Write a DOCX-shaped zip whose ``word/document.xml`` inflates to ``inflated_gb`` GiB (< 4).
+
+    Deflating gigabytes takes long, so the member is built from one compressed
+    1 MiB block repeated: after a full flush a deflate block does not refer to
+    earlier data, so identical blocks concatenate into a valid stream. The file is
+    about 2 MB; the sizes and CRC in its headers are true, so only a reader that
+    checks the announced size before inflating can refuse it early.
+    Returns the number of bytes the member inflates to.
     """
-    total = int(inflated_gb * 1024**3)
     chunk = b"<w:t>" + b"A" * (1024 * 1024 - 5)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        with zf.open("word/document.xml", "w", force_zip64=True) as member:
-            written = 0
-            while written < total:
-                member.write(chunk)
-                written += len(chunk)
-    return written
+    copies = int(inflated_gb * 1024)
+    size = copies * len(chunk)
+    if size >= 2**32:
+        raise ValueError("keep the bomb under 4 GiB (no zip64 records are written)")
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    tail = packer.flush(zlib.Z_FINISH)
+    crc = 0
+    for _ in range(copies):
+        crc = zlib.crc32(chunk, crc)
+    parts = _docx_parts()
+    centrals = []
+    with path.open("wb") as fh:
+        for name in ("[Content_Types].xml", "_rels/.rels"):
+            raw = parts[name].encode()
+            local, central = _zip_entry(
+                name,
+                method=0,
+                crc=zlib.crc32(raw),
+                packed=len(raw),
+                size=len(raw),
+                offset=fh.tell(),
+            )
+            fh.write(local + raw)
+            centrals.append(central)
+        local, central = _zip_entry(
+            "word/document.xml",
+            method=8,
+            crc=crc,
+            packed=len(block) * copies + len(tail),
+            size=size,
+            offset=fh.tell(),
+        )
+        fh.write(local)
+        for _ in range(copies):
+            fh.write(block)
+        fh.write(tail)
+        centrals.append(central)
+        start = fh.tell()
+        for central in centrals:
+            fh.write(central)
+        directory = fh.tell() - start
+        fh.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 3, 3, directory, start, 0))
+    return size
 
 
 def write_big_text(path: Path, *, megabytes: int = 100) -> int:
@@ -276,8 +358,8 @@ def write_hostile_corpus(folder: Path) -> dict[str, Hostile]:
         cases[name] = Hostile(name, outcome, why)
 
     junk = bytes((i * 7919 + 13) % 256 for i in range(4096))
-    add("junk.txt", junk, "reject", "binary bytes under a .txt name are not an article")
-    add("nul_only.txt", b"\x00" * 2048, "reject", "NUL bytes only")
+    add("junk.txt", junk, "either", "binary bytes under a .txt name (strict check: finding 3)")
+    add("nul_only.txt", b"\x00" * 2048, "either", "NUL bytes only (strict check: finding 3)")
     add("empty.txt", b"", "reject", "an empty file has no article")
     add("blank.txt", b" \n\n\t \r\n" * 50, "reject", "white space only")
     add("empty.html", b"", "reject", "an empty HTML file")
@@ -287,19 +369,19 @@ def write_hostile_corpus(folder: Path) -> dict[str, Hostile]:
     add("empty.rtf", b"", "reject", "an empty RTF")
     add(
         "cp1252.txt",
-        ("Caf\u00e9 owners protest \u2013 \u201cenough\u201d\n\n" + GOOD_BODY).encode("cp1252"),
+        ("Caf\u00e9 owners protest \u2013 \u201cenough\u201d\n\n" + good_body(1)).encode("cp1252"),
         "row",
         "Windows-1252 text decodes with a recorded fallback",
     )
     add(
         "utf16.txt",
-        ("Budget passes in the city\n\n" + GOOD_BODY).encode("utf-16"),  # BOM + little-endian
+        ("Budget passes in the city\n\n" + good_body(2)).encode("utf-16"),  # BOM + little-endian
         "row",
         "UTF-16 with a byte-order mark",
     )
     add(
         "utf8_bom.txt",
-        ("\ufeffBudget passes again\n\n" + GOOD_BODY).encode("utf-8"),
+        ("\ufeffBudget passes again\n\n" + good_body(3)).encode("utf-8"),
         "row",
         "UTF-8 with a byte-order mark",
     )
@@ -307,7 +389,9 @@ def write_hostile_corpus(folder: Path) -> dict[str, Hostile]:
         "truncated.html",
         (
             "<html><head><title>Council approves budget</title></head><body><article><h1>Council "
-            "approves budget</h1><p>" + GOOD_BODY.replace("\n\n", "</p><p>") + "</p><p>The vote wa"
+            "approves budget</h1><p>"
+            + good_body(4).replace("\n\n", "</p><p>")
+            + "</p><p>The vote wa"
         ).encode("utf-8"),
         "either",
         "HTML cut off mid-paragraph",
@@ -315,29 +399,32 @@ def write_hostile_corpus(folder: Path) -> dict[str, Hostile]:
     depth = 5000
     add(
         "nested.html",
-        ("<html><body>" + "<div>" * depth + "<p>" + GOOD_BODY + "</p>" + "</div>" * depth).encode(
-            "utf-8"
-        ),
+        (
+            "<html><body>" + "<div>" * depth + "<p>" + good_body(5) + "</p>" + "</div>" * depth
+        ).encode("utf-8"),
         "either",
         f"HTML nested {depth} levels deep (recursion limits)",
     )
     add(
         "unclosed.html",
-        ("<html><body>" + "<div><span><b>" * 3000 + GOOD_BODY).encode("utf-8"),
+        ("<html><body>" + "<div><span><b>" * 3000 + good_body(6)).encode("utf-8"),
         "either",
         "thousands of unclosed tags",
     )
     add("not_a_zip.docx", b"This is plain text pretending to be a Word file.\n" * 20, "reject",
         "a DOCX that is not a zip")  # fmt: skip
-    add("truncated.docx", _docx_bytes([GOOD_BODY])[:300], "reject", "a DOCX cut short")
+    add("truncated.docx", _docx_bytes([good_body(7)])[:300], "reject", "a DOCX cut short")
     bad_parts = io.BytesIO()
     with zipfile.ZipFile(bad_parts, "w") as zf:
         zf.writestr("hello.txt", "a zip, but not a Word document")
     add("zip_not_docx.docx", bad_parts.getvalue(), "reject", "a zip without word/document.xml")
     add(
         "unbalanced.rtf",
-        (r"{\rtf1\ansi{\fonttbl{\f0 Times;}}{\b Council approves budget}\par "
-         + GOOD_BODY.replace("\n\n", r"\par ") + r"{{{\i unclosed").encode("ascii", "replace"),
+        (
+            r"{\rtf1\ansi{\fonttbl{\f0 Times;}}{\b Council approves budget}\par "
+            + rtf_escape(good_body(8)).replace("\n\n", r"\par ")
+            + r"{{{\i unclosed"
+        ).encode("ascii"),
         "either",
         "RTF with unbalanced braces",
     )  # fmt: skip
@@ -368,14 +455,14 @@ def write_hostile_corpus(folder: Path) -> dict[str, Hostile]:
     )
     add(
         "control_chars.txt",
-        ("Headline with \x07 bell\n\n" + GOOD_BODY.replace(" ", " \x0b", 5)).encode("utf-8"),
+        ("Headline with \x07 bell\n\n" + good_body(9).replace(" ", " \x0b", 5)).encode("utf-8"),
         "row",
         "control characters inside an otherwise good article",
     )
     # A symlink loop: the folder contains a link to itself. Walking it must end.
     loop = folder / "loop"
     loop.mkdir()
-    (loop / "good.txt").write_text("A story in a loop\n\n" + GOOD_BODY, encoding="utf-8")
+    (loop / "good.txt").write_text("A story in a loop\n\n" + good_body(10), encoding="utf-8")
     os.symlink(loop, loop / "again", target_is_directory=True)
     cases["loop/good.txt"] = Hostile("loop/good.txt", "row", "a good file inside a symlink loop")
     os.symlink(folder / "dangling-target", folder / "dangling.txt")
@@ -471,13 +558,9 @@ def write_accounting_corpus(folder: Path) -> tuple[int, int]:
 
     # RTF: a good one.
     title, body = next_article()
-    rtf_body = r"\par ".join(body.split("\n\n"))
+    rtf_body = r"\par ".join(rtf_escape(p) for p in body.split("\n\n"))
     rtf = r"{\rtf1\ansi\deff0 {\fonttbl{\f0 Times;}}" + title + r"\par\par " + rtf_body + "}"
-    (folder / "story.rtf").write_text(
-        rtf.encode("ascii", "backslashreplace").decode("ascii").replace("\\u201c", "\"")
-        .replace("\\u201d", "\""),
-        encoding="ascii",
-    )  # fmt: skip
+    (folder / "story.rtf").write_text(rtf, encoding="ascii")
     good += 1
 
     # Parquet: good rows and one with missing text.
