@@ -146,7 +146,13 @@ def make_article_id(*, outlet: object, title: object, text: object) -> str:
     >>> make_article_id(outlet="A", title="B", text="C") == make_article_id(outlet="A", title="B", text="C ")
     True
     """
-    payload = "\x1f".join(_normalise(v) for v in (outlet, title, text))
+    # Escape the two control characters used as separators, so that a field containing one
+    # cannot move a boundary and make two different articles share an id.
+    fields = (
+        _normalise(v).replace("\x1e", "\x1e\x1e").replace("\x1f", "\x1e\x1f")
+        for v in (outlet, title, text)
+    )
+    payload = "\x1f".join(fields)
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
