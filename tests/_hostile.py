@@ -217,7 +217,8 @@ class Hostile:
     """One generated hostile file and what loading it may legitimately produce."""
 
     name: str
-    #: "row" (an article, perhaps with a note), "reject" (a rejection), or "either".
+    #: "row" (an article, perhaps with a note), "reject" (a rejection), "either", or "listed"
+    #: (not a document: a rejection or an entry in ``attrs["skipped"]``).
     outcome: str
     why: str
 
@@ -467,7 +468,7 @@ def write_hostile_corpus(folder: Path) -> dict[str, Hostile]:
     cases["loop/good.txt"] = Hostile("loop/good.txt", "row", "a good file inside a symlink loop")
     os.symlink(folder / "dangling-target", folder / "dangling.txt")
     cases["dangling.txt"] = Hostile(
-        "dangling.txt", "either", "a symbolic link to nothing (skipped or rejected, never a crash)"
+        "dangling.txt", "listed", "a symbolic link to nothing: listed as skipped or rejected"
     )
     return cases
 

@@ -54,6 +54,8 @@ def test_every_hostile_file_is_a_row_or_a_rejection_with_a_reason(hostile):
     """Each generated file ends up as rows or rejections (with a non-empty reason), as expected."""
     folder, cases, articles = hostile
     for name, case in cases.items():
+        if case.outcome == "listed":
+            continue  # not a document: see test_broken_symlink_is_listed
         rows, reasons, _ = _outcome(folder, articles, name)
         assert all(r and len(r) > 10 for r in reasons), (name, reasons)
         if case.outcome == "row":
@@ -121,6 +123,20 @@ def test_symlink_loop_ends_and_reads_each_file_once(hostile):
     hits = articles[articles["title"] == "A story in a loop"]
     assert len(hits) == 1
     assert "budget number 10" in hits["text"].iloc[0]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding 6: a broken symbolic link in a folder is silently dropped: not read, not "
+    "rejected, not in attrs['skipped']",
+)
+def test_broken_symlink_is_listed(hostile):
+    """A symbolic link to nothing is reported (skipped or rejected), so the folder listing reconciles."""
+    folder, _, articles = hostile
+    listed = set(articles.attrs["skipped"]["source_path"]) | set(
+        articles.attrs["rejections"]["source_path"]
+    )
+    assert str(folder / "dangling.txt") in listed
 
 
 @pytest.mark.xfail(
