@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,6 +170,8 @@ def _prepare_out(out: str | os.PathLike[str], *, force: bool) -> _Output:
     if marker.is_file():
         try:
             previous = json.loads(marker.read_text(encoding="utf-8")).get("files", [])
+            if not isinstance(previous, list) or not all(isinstance(n, str) for n in previous):
+                raise ValueError("'files' is not a list of names")
         except (ValueError, AttributeError) as exc:
             raise ValueError(
                 f"the report marker {marker} is damaged; delete the folder {root} or pass force=True (--force)"
@@ -518,6 +521,8 @@ def report(
     from analysis.compare import compare, source_shares, voices
     from analysis.score import score
 
+    # The steps' own bars follow ours: shown on a terminal unless progress=False.
+    inner = sys.stderr.isatty() if progress is None else bool(progress)
     steps = ["load", "score", "attribute", "compare", "figures", "write"]
     with _progress(progress, len(steps)) as bar:
 
@@ -533,17 +538,25 @@ def report(
         articles.attrs = {}
         _check_column(articles, by, "by")
         _check_column(articles, paired_by, "paired_by")
+        if not isinstance(path_or_articles, pd.DataFrame) and Path(path_or_articles).exists():
+            source = Path(path_or_articles).resolve()
+            if Path(out).resolve().is_relative_to(source):
+                # The next run would read this report's own tables as articles.
+                raise ValueError(
+                    f"the output folder {str(out)!r} is inside the input {str(path_or_articles)!r}; "
+                    "choose an output folder outside the data (e.g. reports/...)"
+                )
         output = _prepare_out(out, force=force)
         articles = articles.sort_values("article_id", kind="mergesort").reset_index(drop=True)
         fingerprint = _fingerprint(articles, rejections)
         bar.update()
 
         step("score")
-        scores = score(articles, progress=progress)
+        scores = score(articles, progress=inner)
         bar.update()
 
         step("attribute")
-        quotes = extract_attributions(articles, progress=progress)
+        quotes = extract_attributions(articles, progress=inner)
         per_article_sources = count_sources(quotes, by="article_id", articles=articles)
         bar.update()
 

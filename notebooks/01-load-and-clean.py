@@ -98,7 +98,8 @@ rejections
 # ### What the corpus contains
 #
 # How many articles per outlet, and over which dates? An outlet with very few articles will have
-# wide uncertainty intervals in the next notebooks.
+# wide uncertainty intervals in the next notebooks. An article without an outlet name (the seed
+# page does not print one) is kept in the table but left out of comparisons between outlets.
 
 # %%
 articles.groupby("outlet").agg(

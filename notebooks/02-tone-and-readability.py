@@ -96,8 +96,8 @@ tone.pairwise[
 # ## Readability by outlet
 #
 # **How to read the figure.** Each row is a formula, each colour an outlet. Further right means a
-# reader needs more years of schooling. Newspapers usually land between grade 10 and 14; the formulas
-# disagree on the level but usually agree on the order.
+# reader needs more years of schooling. The formulas disagree on the exact level (they were fitted on
+# different texts and readers), so compare outlets *within* a row rather than across rows.
 
 # %%
 readability = analysis.compare(

@@ -202,6 +202,13 @@ def test_unknown_grouping_column_lists_the_choices(tmp_path, hostile_dir):
     assert not (tmp_path / "o").exists()
 
 
+def test_output_inside_the_input_is_refused(hostile_dir):
+    # Otherwise the next run would read the report's own tables as articles.
+    with pytest.raises(ValueError, match="inside the input"):
+        report(hostile_dir, out=hostile_dir / "report", progress=False)
+    assert not (hostile_dir / "report").exists()
+
+
 def test_missing_input_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no/such/place"):
         report(tmp_path / "no/such/place", out=tmp_path / "o", progress=False)
