@@ -472,7 +472,7 @@ def source_mix(
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
         ax.set_xlabel("Share of attributions (each bar = 100%)")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=len(categories))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(3, len(categories)))
         ax.set_title(title or "Who gets to speak: sources by category")
     return ax
 

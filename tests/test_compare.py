@@ -444,3 +444,77 @@ def test_voices_does_not_modify_inputs_and_checks_columns():
     pd.testing.assert_frame_equal(attributions, b0)
     with pytest.raises(ValueError, match="no 'outlt' column.*did you mean 'outlet'"):
         voices(articles, attributions, by="outlt")
+
+
+# ------------------------------------------------------------------------- BASIL, end to end
+
+
+@pytest.fixture(scope="module")
+def basil(shared_dir):
+    """The first 15 BASIL events (45 articles), scored and attributed by the real pipeline."""
+    import analysis
+    from analysis.corpora import load_corpus
+
+    articles = load_corpus("basil", root=shared_dir / "corpora")
+    events = sorted(articles["event_id"].unique())[:15]
+    articles = articles[articles["event_id"].isin(events)].reset_index(drop=True)
+    scores = analysis.score(articles, progress=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter(
+            "ignore", UserWarning
+        )  # unbalanced quote marks are reported, not errors
+        attributions = analysis.extract_attributions(articles)
+    return articles, scores, attributions
+
+
+@pytest.mark.shared
+def test_basil_paired_comparison_of_the_three_outlets(basil):
+    articles, scores, _ = basil
+    table = articles.merge(scores, on="article_id")
+    result = compare(
+        table,
+        metrics=["tone_sentence_mean", "flesch_kincaid_grade"],
+        paired_by="event_id",
+        n_boot=500,
+    )
+    assert result.groups == ("Fox News", "HuffPost", "New York Times")
+    assert (result.summary["n"] == 15).all()
+    assert len(result.pairwise) == 2 * 3
+    assert (result.pairwise["n_pairs"] == 15).all()
+    assert len(result.differences) == 2 * 3 * 15
+    # Each paired difference is the mean of the per-event differences it is drawn from.
+    means = result.differences.groupby(["metric", "group_a", "group_b"], sort=False)[
+        "difference"
+    ].mean()
+    np.testing.assert_allclose(means.to_numpy(), result.pairwise["difference"].to_numpy())
+    assert (result.pairwise["ci_low"] <= result.pairwise["difference"]).all()
+    assert (result.pairwise["difference"] <= result.pairwise["ci_high"]).all()
+    assert result.pairwise["p_adjusted"].between(0, 1).all()
+    tone = result.summary[result.summary["metric"] == "tone_sentence_mean"]
+    assert tone["mean"].between(-1, 1).all()
+
+
+@pytest.mark.shared
+def test_basil_voices_and_source_shares(basil):
+    articles, _, attributions = basil
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        result = voices(articles, attributions, n_boot=300)
+    per = result.per_article
+    assert (
+        len(per) == len(articles) and per["article_id"].tolist() == articles["article_id"].tolist()
+    )
+    assert per["own_tone"].between(-1, 1).all()
+    assert per["quoted_tone"].dropna().between(-1, 1).all()
+    assert per["quoted_share"].between(0, 1).all()
+    # Quoted and own characters together are the article's non-space characters.
+    non_space = articles["text"].str.replace(r"\s", "", regex=True).str.len().to_numpy()
+    np.testing.assert_array_equal((per["quoted_chars"] + per["own_chars"]).to_numpy(), non_space)
+    # Articles with direct or partial quotes have quoted text, and only those.
+    quoted_ids = set(
+        attributions.loc[attributions["kind"].isin(["direct", "partial"]), "article_id"]
+    )
+    assert set(per.loc[per["quoted_chars"] > 0, "article_id"]) == quoted_ids
+    shares = source_shares(attributions, articles=articles)
+    assert shares.groupby("group")["share"].sum().to_numpy() == pytest.approx([1.0, 1.0, 1.0])
+    assert shares.groupby("group")["count"].sum().sum() == len(attributions)

@@ -215,3 +215,47 @@ def test_wrong_table_or_metric_is_named(comparison):
         plot.tone_by_outlet([1, 2, 3])
     with pytest.raises(ValueError, match="did you mean 'tone_compound'"):
         plot.tone_by_outlet(comparison, metric="tone_compund")
+
+
+def test_every_plot_saves_byte_identically_twice(tmp_path, table):
+    import hashlib
+
+    from analysis.figures import save_figure
+
+    def draw_all(folder):
+        result = compare(
+            table,
+            metrics=["tone_compound", "flesch_kincaid_grade"],
+            paired_by="event_id",
+            n_boot=100,
+        )
+        yearly = compare(table, by="date:Y", metrics="tone_compound", n_boot=100)
+        shares = source_shares(
+            pd.DataFrame(
+                {
+                    "outlet": ["X", "Y"],
+                    "speaker_role": ["expert", "official"],
+                    "anonymous": [False, True],
+                }
+            )
+        )
+        paths = []
+        for name, ax, data in [
+            ("tone", plot.tone_by_outlet(result), result.summary),
+            (
+                "readability",
+                plot.readability_by_outlet(result, metrics=["flesch_kincaid_grade"]),
+                result.summary,
+            ),
+            ("time", plot.tone_over_time(yearly), yearly.summary),
+            ("paired", plot.paired_differences(result), result.differences),
+            ("mix", plot.source_mix(shares), shares),
+        ]:
+            # SVG records every drawn coordinate; PNG determinism is tested in test_figures.
+            paths += save_figure(ax.figure, name, data=data, folder=folder, formats=("svg",))
+            plt.close(ax.figure)
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+
+    first, second = draw_all(tmp_path / "a"), draw_all(tmp_path / "b")
+    assert len(first) == 10
+    assert first == second
