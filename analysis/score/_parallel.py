@@ -51,9 +51,15 @@ def run(
     *,
     n_jobs: int,
     bar=None,
+    processes: bool | None = None,
 ) -> Iterator[dict[str, list[tuple]]]:
-    """Yield :func:`score_chunk` of each chunk, in order, on ``n_jobs`` processes."""
-    if n_jobs <= 1:
+    """Yield :func:`score_chunk` of each chunk, in order, on ``n_jobs`` processes.
+
+    ``processes`` defaults to ``n_jobs > 1``; the tests force the pool with one worker.
+    """
+    if processes is None:
+        processes = n_jobs > 1
+    if not processes:
         for chunk in chunks:
             out = score_chunk(kinds, chunk)
             if bar is not None:
