@@ -29,11 +29,20 @@ from ._lexicon import Lexicon, alternation
 __all__ = ["CuePatterns", "is_cue", "patterns"]
 
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|to|not)\s+$", re.IGNORECASE
+    r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|to|not|the|a|an|his|her|their|its|our|this)\s+$",
+    re.IGNORECASE,
+)
+_TO_VERB = re.compile(
+    r"\s+to\s+(?!(?:reporters|the|a|an|his|her|their|its|our|my|this|that|these|those|CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|me|him|them|us|you|supporters|voters|donors|members|Congress)\b)[a-z]\w*"
 )
 _NEGATIVE_AFTER = re.compile(
-    r"\s+(?:by\b|as\b|to\s+(?!(?:reporters|the|a|an|his|her|their|CNN|Fox|NBC|ABC|CBS|MSNBC|me|him|them|us)\b)\w|for\b|on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|CNN|Fox|MSNBC|NBC|ABC|CBS|the|a|his|her|their)\b)\w|off\b|up\b|into\b)",
+    r"\s+(?:by\b|as\b|off\b|up\b|into\b|out\b(?!\s+that)|for\b|on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|CNN|Fox|MSNBC|NBC|ABC|CBS|NPR|television|TV|radio)\b))",
     re.IGNORECASE,
+)
+_CALL_FOR = re.compile(r"\s+(?:for|on)\b")
+_EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she|they|we|I|it|who|which|also|then|later|again)\s+$", re.IGNORECASE
 )
 
 
@@ -61,9 +70,18 @@ def patterns(lexicon: Lexicon) -> CuePatterns:
     return CuePatterns(verb=verb, according=according, any_cue=any_cue)
 
 
-def is_cue(text: str, start: int, end: int, *, lo: int = 0) -> bool:
-    """False when the verb at ``text[start:end]`` is used in a way that reports nobody's words."""
+def is_cue(text: str, start: int, end: int, lex: Lexicon, *, lo: int = 0) -> bool:
+    """False when the cue word at ``text[start:end]`` is used in a way that reports nobody's words."""
+    word = text[start:end].lower()
     before = text[max(lo, start - 12) : start]
     if _PASSIVE_BEFORE.search(before):
+        return False
+    if word in lex.ambiguous and not (
+        _EVIDENCE_AFTER.match(text, end) or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
+    ):
+        return False
+    if word.startswith("call") and _CALL_FOR.match(text, end):
+        return True  # "called for", "called on ... to"
+    if _TO_VERB.match(text, end) and word not in lex.intentions:
         return False
     return not _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))

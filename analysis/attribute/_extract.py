@@ -66,12 +66,17 @@ _OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$))",
 )
 _LEFT_TAIL = re.compile(r"\s*(?:that\s*)?[,:]?\s*$")
-_GAP_AFTER_CUE = re.compile(r"[^.!?;“”\"\n]{0,60}?(?:[.,:;]|\s*$)\s*$")
+# Between the cue clause of a quotation and the next quotation of a split quote
+# ('"A," he said. "B."', '"A," said Smith in an interview, "B."'): a few words, then punctuation.
+_SPLIT_GAP = re.compile(r"[^.!?;“”\"\n]{0,40}?[.,:;]\s*")
+_SPLIT_BLOCK = re.compile(r"\b(?:that|who|which|to|adding|saying|noting|while|and|but)\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
-    r",\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|claiming|describing|suggesting)\b"
+    r",\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
+    r"claiming|describing|suggesting|while|although|though|but|which|whom|for\s+whom|where|whereas|"
+    r"even\s+as|despite|according)\b|\s[-–—]\s|;"
 )
 
 
@@ -145,6 +150,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             continue
         fragments = list(q.pieces)
         clause_end = attach["clause_end"]
+        attach["tail"] = max(attach["cue"][1], attach["speaker"][1])
         qj = qi + 1
         if attach["side"] == "right":
             # '"A," he said. "B."': the next quotation continues this one.
@@ -152,8 +158,8 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 q2 = quotes[qj]
                 if para_of(q2.start) != para_of(clause_end) or q2.start < clause_end:
                     break
-                gap = text[clause_end : q2.start]
-                if not _GAP_AFTER_CUE.fullmatch(gap) or not _short(text, clause_end, q2.start, 6):
+                gap = text[attach["tail"] : q2.start]
+                if not _SPLIT_GAP.fullmatch(gap) or _SPLIT_BLOCK.search(gap):
                     break
                 nxt2 = quotes[qj + 1].start if qj + 1 < len(quotes) else len(text)
                 if q2.closed and _attach_right(
@@ -300,7 +306,7 @@ def _attach_right(text, q, hi, lex, pats, *, period):
     first = text[pos]
     # Inverted: '"...," said Sen. Smith'.
     v = pats.verb.match(text, pos, hi)
-    if v and is_cue(text, v.start(), v.end()):
+    if v and is_cue(text, v.start(), v.end(), lex):
         sp = speaker_right(text, v.end(), hi, lex)
         if sp:
             return {
@@ -311,7 +317,7 @@ def _attach_right(text, q, hi, lex, pats, *, period):
             }
     # '"...," Pence said' / '"...," the senator told reporters'.
     for v in pats.verb.finditer(text, pos, min(hi, pos + 90)):
-        if _noun_use(text, v) or not is_cue(text, v.start(), v.end()):
+        if _noun_use(text, v) or not is_cue(text, v.start(), v.end(), lex):
             continue
         sp = speaker_left(text, pos, v.start(), lex)
         if sp and sp[0] == pos:
@@ -347,7 +353,7 @@ def _attach_right(text, q, hi, lex, pats, *, period):
                 or words[-1].endswith("ly")
             ):
                 words.pop()
-            if words and words[-1].endswith(",") and is_cue(text, v.start(), v.end()):
+            if words and words[-1].endswith(",") and is_cue(text, v.start(), v.end(), lex):
                 return {
                     "side": "right",
                     "cue": (v.start(), v.end()),
@@ -405,7 +411,7 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                     "speaker": sp,
                     "clause_end": hi,
                 }
-        elif is_cue(text, v.start(), v.end()):
+        elif is_cue(text, v.start(), v.end(), lex):
             gap = text[v.end() : cz]
             g = 0
             if low in _TELL:
@@ -475,7 +481,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             found_any = True
             pos = e
             continue
-        if not is_cue(text, v.start(), v.end(), lo=s):
+        if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
         sp = speaker_left(text, s, v.start(), lex)
         before = text[s : sp[0]] if sp else text[s : v.start()]
@@ -494,9 +500,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             continue
         if sp is None:
             # 'CONTENT, said Sen. Smith.'
-            if before.rstrip().endswith(",") and not found_any:
+            if _ends_with_comma(before) and not found_any:
                 spr = speaker_right(text, v.end(), e, lex)
-                if spr and _short(text, spr[1], e, 4):
+                if spr and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e)):
                     ce = _clean_end(text, s, text.rindex(",", s, v.start()))
                     if ce - s > 10:
                         _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
@@ -508,8 +514,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             continue
         after_end = _clean_end(text, v.end(), e)
         if (
-            before.rstrip().endswith(",")
-            and _short(text, v.end(), after_end, 4)
+            _ends_with_comma(before)
+            and (_short(text, v.end(), after_end, 4) or _POST_TAIL.match(text, v.end(), e))
             and "that" not in text[v.end() : after_end].split()
         ):
             # 'CONTENT, the senator said Tuesday.'
@@ -540,6 +546,17 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             found_any = True
             subject = subject or sp
             pos = ce
+
+
+_POST_TAIL = re.compile(
+    r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
+    r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
+def _ends_with_comma(before: str) -> bool:
+    """'... back,'' Ms. Acosta said' / '... back," he said': content, then a comma (maybe in quotes)."""
+    return before.rstrip().rstrip("'’”\"").endswith(",")
 
 
 def _content_end(text: str, cs: int, e: int) -> int:

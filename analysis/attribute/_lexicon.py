@@ -19,6 +19,11 @@ replace any list through ``extract_attributions(..., lexicon={...})``:
     Capitals and buildings that stand for a government ("Beijing", "the White House").
 ``titles``
     Words that are titles or organisation words and never part of a person's name.
+``ambiguous``
+    Cue forms that are usually nouns ("state", "tweet", "remarks"); they need a
+    "that", a colon, a comma or a quotation after them, or a pronoun before them.
+``intentions``
+    Cues whose content may be an infinitive ("vowed to", "declined to", "urged ... to").
 
 Example
 -------
@@ -66,6 +71,8 @@ class Lexicon:
     anonymous: frozenset[str]
     governments: frozenset[str]
     titles: frozenset[str]
+    ambiguous: frozenset[str]
+    intentions: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -109,6 +116,8 @@ def _default() -> Lexicon:
         anonymous=frozenset(w.lower() for w in _words(_lines("anonymous"))),
         governments=frozenset(x.lower() for x in _lines("governments")),
         titles=frozenset(_words(_lines("titles"))),
+        ambiguous=frozenset(w.lower() for w in _words(_lines("ambiguous_cues"))),
+        intentions=frozenset(w.lower() for w in _words(_lines("intentions"))),
     )
 
 
@@ -148,7 +157,7 @@ def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexico
             changes[key] = tuple(" ".join(str(x).lower().split()) for x in value)  # type: ignore[union-attr]
         elif key == "titles":
             changes[key] = frozenset(_words(str(x) for x in value))  # type: ignore[union-attr]
-        elif key == "reporting_verbs":
+        elif key in {"reporting_verbs", "ambiguous", "intentions"}:
             changes[key] = frozenset(w.lower() for w in _words(str(x) for x in value))  # type: ignore[union-attr]
         else:
             changes[key] = frozenset(str(x).lower() for x in value)  # type: ignore[union-attr]

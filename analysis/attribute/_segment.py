@@ -20,7 +20,7 @@ import re
 __all__ = ["paragraphs", "sentences"]
 
 _PARA = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"[.?!]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.?!]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
 _ABBREV = frozenset(
     [
         "mr",

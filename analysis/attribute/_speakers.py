@@ -256,6 +256,15 @@ def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int,
     ):
         i -= 1
     if i >= 0 and toks[i][2] == ",":
+        # "Clinton, during a town hall meeting in Columbus, Ohio, said": a short phrase that opens
+        # the sentence and ends at its first comma is the speaker.
+        first = next((k for k in range(len(toks)) if toks[k][2] == ","), None)
+        if first is not None and 0 < first <= 6 and first < i:
+            head = toks[:first]
+            if all(_is_word(t[2]) or t[2] in {".", "’", "'", "-"} for t in head) and not any(
+                t[2].lower() in _CLAUSE or t[2].lower() in _LEADING for t in head
+            ):
+                return head[0][0], head[-1][1]
         # An appositive or a parenthetical between commas: the speaker stands before it.
         j = i - 1
         while j >= 0 and toks[j][2] not in {",", ";", ":", "“", "”", '"', "(", ")"}:
@@ -286,8 +295,10 @@ def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int,
     while i >= 0 and len(words) < 12:
         tok = toks[i][2]
         low = tok.lower()
-        if not _is_word(tok) and tok not in {"’", "'", "-", "&"}:
-            break
+        if not _is_word(tok) and (
+            tok not in {"’", "'", "-", "&"} or not text[toks[i][0] - 1 : toks[i][0]].isalnum()
+        ):
+            break  # a possessive mark sticks to its word; "''" is a quotation mark
         if low in _CLAUSE:
             break
         if low == "who":
