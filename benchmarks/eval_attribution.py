@@ -180,7 +180,7 @@ _BASE_SPEAKER = re.compile(
 
 def baseline(articles: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for aid, text in zip(articles["article_id"], articles["text"]):
+    for aid, text in zip(articles["article_id"], articles["text"], strict=True):
         for m in _BASE_QUOTE.finditer(text):
             window_r = text[m.end() : m.end() + 60]
             window_l = text[max(0, m.start() - 60) : m.start()]

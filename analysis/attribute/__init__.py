@@ -122,7 +122,7 @@ def extract_attributions(
     rows: list[dict] = []
     unbalanced: dict[object, int] = {}
     not_text = 0
-    for done, (aid, text) in enumerate(zip(ids, texts), start=1):
+    for done, (aid, text) in enumerate(zip(ids, texts, strict=True), start=1):
         if isinstance(text, str):
             records, n_bad = extract_text(text, lex)
             if n_bad:

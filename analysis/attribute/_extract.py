@@ -213,8 +213,6 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         sp = r["speaker"]
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
-            if sp_text.lower() in {"he", "she", "him", "her"}:
-                pass
             who = describe(sp_text, sp[0], mentions, lex, last_person)
         else:
             sp_text = None
@@ -224,9 +222,11 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             and who.name
             and not who.anonymous
             and who.role not in {"outlet", "document"}
+            and sp_text
+            and sp_text.lower() not in PRONOUNS
+            and " " in who.name
         ):
-            if sp_text and sp_text.lower() not in PRONOUNS and " " in who.name:
-                last_person = who.name
+            last_person = who.name
         frags = r["fragments"]
         if r["kind"] == "direct":
             content = " ".join(text[a:b] for a, b in frags)
@@ -569,7 +569,25 @@ _SUBJECT = re.compile(
     r"((?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)(?=[\s,’'])"
 )
 _NOT_SUBJECT = frozenset(
-    "Here There This That It These Those What When Where Why How If In On At As".split()
+    [
+        "Here",
+        "There",
+        "This",
+        "That",
+        "It",
+        "These",
+        "Those",
+        "What",
+        "When",
+        "Where",
+        "Why",
+        "How",
+        "If",
+        "In",
+        "On",
+        "At",
+        "As",
+    ]
 )
 
 

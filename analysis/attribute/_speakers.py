@@ -100,7 +100,18 @@ _ADVERBS = frozenset(
     ]
 )
 _LY_NOUNS = frozenset(
-    "daily weekly monthly quarterly family ally rally assembly supply anomaly".split()
+    [
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "family",
+        "ally",
+        "rally",
+        "assembly",
+        "supply",
+        "anomaly",
+    ]
 )
 _CLAUSE = frozenset(
     [
@@ -457,9 +468,9 @@ class Mentions:
             for k in idx:
                 n = self.names[k]
                 parts = n.split()
-                if parts[-1] == surname or (parts[0] == surname and len(parts) == 2):
-                    if best is None or len(n) > len(best):
-                        best = n
+                ends = parts[-1] == surname or (parts[0] == surname and len(parts) == 2)
+                if ends and (best is None or len(n) > len(best)):
+                    best = n
             if best:
                 return best
         return None
