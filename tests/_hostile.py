@@ -488,16 +488,47 @@ def _article(i: int) -> tuple[str, str]:
     return title, body
 
 
-def write_accounting_corpus(folder: Path) -> tuple[int, int]:
-    """Write good and bad documents across the formats; return ``(n_good, n_bad)``.
+def _nexis_article(title: str, body: str, *, outlet: str) -> str:
+    nbsp = "\u00a0"
+    return (
+        f"{title}\n{outlet}\nMarch 11, 2025 Tuesday\n\nSection:{nbsp}LOCAL NEWS; Pg. A3\n"
+        f"Length:{nbsp}{len(body.split())} words\nByline:{nbsp}Dana Whitfield\nBody\n\n\n"
+        f"{body}\n\n\nClassification\n\nLanguage:{nbsp}ENGLISH\nLoad-Date:{nbsp}March 12, 2025\n\n\n"
+        "End of Document\n"
+    )
 
-    Every document is one article or one deliberate defect, each with distinct
-    content so that no two good articles share an id. Multi-record files (JSONL,
-    CSV) hold good and bad records side by side, because one bad record must not
-    cost its neighbours.
+
+def _factiva_article(title: str, body: str, k: int) -> str:
+    return (
+        f"{title}\nDana Whitfield\n{len(body.split())} words\n11 March 2025\nMillbrook Gazette\n"
+        f"MLBGZT\nEnglish\n(c) 2025 Millbrook Gazette Publishing Co. All rights reserved.\n\n"
+        f"{body}\n\nDocument MLBGZT0020250311el3b000{k}a\n"
+    )
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """How many documents of each kind :func:`write_accounting_corpus` wrote."""
+
+    good: int  #: articles with a body: rows
+    empty: int  #: records with an empty or missing body: rows with text "" (and a warning)
+    bad: int  #: unreadable documents and exact duplicates: rejections
+
+    @property
+    def rows(self) -> int:
+        return self.good + self.empty
+
+
+def write_accounting_corpus(folder: Path) -> Accounting:
+    """Write good, empty and bad documents across every format; return how many of each.
+
+    Formats: scraped text, HTML, JSONL, CSV, DOCX, RTF, a Nexis Uni export (text and
+    DOCX), a Factiva export and Parquet. Every good document has distinct content,
+    so no two share an id. Multi-record files hold good and bad records side by
+    side, because one bad record must not cost its neighbours.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    good = bad = 0
+    good = bad = empty = 0
     counter = iter(range(10_000))
 
     def next_article() -> tuple[str, str]:
@@ -509,8 +540,8 @@ def write_accounting_corpus(folder: Path) -> tuple[int, int]:
         (folder / f"page_{k}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
         good += 1
     (folder / "empty_page.txt").write_bytes(b"")
-    (folder / "junk_page.txt").write_bytes(bytes(range(256)) * 8)
-    bad += 2
+    (folder / "copy_of_page_0.txt").write_bytes((folder / "page_0.txt").read_bytes())
+    bad += 2  # an empty file; an exact duplicate of page_0 (rejected, naming the first)
 
     # HTML pages.
     for k in range(2):
@@ -533,8 +564,12 @@ def write_accounting_corpus(folder: Path) -> tuple[int, int]:
         lines.append(json.dumps({"outlet": "Daily Example", "title": title, "text": body}))
         good += 1
     lines.insert(2, '{"outlet": "Daily Example", "title": "broken", "text": ')
+    lines.insert(4, "[1, 2, 3]")
+    lines.insert(1, '"just a string"')
+    bad += 3
+    # An empty body is a row (text "", counted in the load warning), not a rejection.
     lines.append(json.dumps({"outlet": "Daily Example", "title": "no body", "text": ""}))
-    bad += 2
+    empty += 1
     (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     # CSV: good rows and a row with an empty text.
@@ -548,6 +583,8 @@ def write_accounting_corpus(folder: Path) -> tuple[int, int]:
             writer.writerow(["Weekly Example", title, body])
             good += 1
         writer.writerow(["Weekly Example", "headline only", ""])
+        empty += 1
+        writer.writerow(["Weekly Example", "too", "many", "fields", "here"])
         bad += 1
 
     # DOCX: a good one and one that is not a zip.
@@ -564,6 +601,21 @@ def write_accounting_corpus(folder: Path) -> tuple[int, int]:
     (folder / "story.rtf").write_text(rtf, encoding="ascii")
     good += 1
 
+    # Nexis Uni export as text and as DOCX: a cover page, then articles closed by "End of Document".
+    nexis = [_nexis_article(*next_article(), outlet="Harbour Gazette") for _ in range(3)]
+    cover = "Date and Time: Wednesday, March 12, 2025 4:05:00 PM EDT\nJob Number: 1\nDocuments (3)\n\n\n\n"
+    (folder / "nexis_export.txt").write_text(cover + "\n\n\n".join(nexis), encoding="utf-8")
+    good += 3
+    nexis = [_nexis_article(*next_article(), outlet="River Courier") for _ in range(2)]
+    lines = (cover.replace("(3)", "(2)") + "\n\n\n".join(nexis)).split("\n")
+    (folder / "nexis_export.docx").write_bytes(_docx_bytes(lines))
+    good += 2
+
+    # Factiva export without field codes: articles closed by "Document <accession number>".
+    factiva = [_factiva_article(*next_article(), k) for k in range(2)]
+    (folder / "factiva_export.txt").write_text("\n\n\n".join(factiva), encoding="utf-8")
+    good += 2
+
     # Parquet: good rows and one with missing text.
     import pandas as pd
 
@@ -573,6 +625,6 @@ def write_accounting_corpus(folder: Path) -> tuple[int, int]:
         rows.append({"outlet": "Parquet Times", "title": title, "text": body})
         good += 1
     rows.append({"outlet": "Parquet Times", "title": "missing text", "text": None})
-    bad += 1
+    empty += 1
     pd.DataFrame(rows).to_parquet(folder / "records.parquet", index=False)
-    return good, bad
+    return Accounting(good=good, empty=empty, bad=bad)
