@@ -66,7 +66,8 @@ _FURNITURE = re.compile(
     r"|^follow\s+(?:us|[\w .&'-]{1,40})\s+on\s+(?:facebook|twitter|x|instagram|whatsapp|telegram|"
     r"youtube|tiktok|linkedin|google\s+news|threads)\b"
     r"|\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox|free)\b|\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b"
-    r"|\bcookies?\b.*\b(?:accept|consent|policy|settings|preferences|we\s+use|this\s+site|this\s+website)\b"
+    r"|^(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b|\b(?:accept|manage|reject)\s+(?:all\s+)?cookies\b"
+    r"|^cookies?\s+(?:policy|settings|preferences|notice|consent)\b|\buse\s+of\s+cookies\b"
     r"|^(?:comments?|replies)\s*\(?\d*\)?$",
     re.IGNORECASE,
 )

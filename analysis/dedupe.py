@@ -17,7 +17,6 @@ Example
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import defaultdict
 
@@ -41,28 +40,36 @@ DUPLICATE_COLUMNS = {
     ),
 }
 
-_WORD = re.compile(r"\w+")
-_PRIME = np.uint64((1 << 61) - 1)
-_MASK32 = (1 << 32) - 1
+
+# Punctuation becomes a space so that bytes.split() finds the words: on
+# UTF-8 bytes this runs several times faster than a regular expression.
+_ASCII_PUNCTUATION = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
+_UNICODE_MARKS = tuple(
+    c.encode("utf-8") for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00a0"
+)
 
 
-def _shingles(text: str, size: int, vocabulary: dict[str, int]) -> np.ndarray:
-    """Return the distinct 32-bit hashes of a text's word shingles."""
-    tokens = _WORD.findall(text.lower())
+def _tokens(text: str) -> list[bytes]:
+    data = text.lower().encode("utf-8", "surrogatepass")
+    for mark in _UNICODE_MARKS:
+        if mark in data:
+            data = data.replace(mark, b" ")
+    return data.translate(_TO_SPACE).split()
+
+
+def _shingles(text: str, size: int) -> np.ndarray:
+    """Return the 32-bit hashes of a text's word shingles (repeats included)."""
+    tokens = _tokens(text)
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    ids = np.fromiter(
-        (vocabulary.setdefault(t, zlib.crc32(t.encode("utf-8"))) for t in tokens),
-        dtype=np.uint64,
-        count=len(tokens),
-    )
+    ids = np.fromiter(map(zlib.crc32, tokens), dtype=np.uint64, count=len(tokens))
     size = min(size, len(ids))
     windows = np.lib.stride_tricks.sliding_window_view(ids, size)
-    # A polynomial hash of the window's token hashes, kept in 32 bits so that the
-    # MinHash products below cannot overflow 64 bits.
-    weights = np.array([pow(1_000_003, k, 1 << 32) for k in range(size)], dtype=np.uint64)
-    hashes = (windows * weights).sum(axis=1, dtype=np.uint64) & np.uint64(_MASK32)
-    return np.unique(hashes)
+    # A polynomial hash of the window's token hashes (wrapping in 64 bits), cut
+    # to 32 bits for the multiply-shift MinHash below.
+    weights = np.array([pow(1_000_003, k, 1 << 64) for k in range(size)], dtype=np.uint64)
+    return (windows * weights).sum(axis=1, dtype=np.uint64) >> np.uint64(32)
 
 
 def _bands_for(threshold: float, permutations: int) -> int:
@@ -84,7 +91,7 @@ def find_duplicates(
     *,
     threshold: float = 0.8,
     shingle_size: int = 5,
-    permutations: int = 128,
+    permutations: int = 64,
     seed: int = 0,
     min_words: int = 10,
 ) -> pd.DataFrame:
@@ -134,16 +141,14 @@ def find_duplicates(
 
     ids = articles["article_id"].astype(str).tolist()
     texts = [t if isinstance(t, str) else "" for t in articles["text"]]
-    vocabulary: dict[str, int] = {}
+    # Word count by spaces is enough to tell a body from an empty or stub text.
     shingles = [
-        _shingles(t, shingle_size, vocabulary)
-        if len(t.split()) >= min_words
-        else np.empty(0, np.uint64)
+        _shingles(t, shingle_size) if t.count(" ") + 1 >= min_words else np.empty(0, np.uint64)
         for t in texts
     ]
     rng = np.random.default_rng(seed)
-    a = rng.integers(1, 1 << 31, size=permutations, dtype=np.uint64)
-    b = rng.integers(0, 1 << 32, size=permutations, dtype=np.uint64)
+    a = rng.integers(1, 1 << 63, size=permutations, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 1 << 63, size=permutations, dtype=np.uint64)
     bands = _bands_for(threshold, permutations)
     rows = permutations // bands
 
@@ -151,7 +156,9 @@ def find_duplicates(
     for index, hashes in enumerate(shingles):
         if hashes.size == 0:
             continue
-        signature = ((hashes[:, None] * a[None, :] + b[None, :]) % _PRIME).min(axis=0)
+        # Multiply-shift hashing: one multiply-add per permutation, wrapping in
+        # 64 bits, high bits kept; no modulo, which is slow on uint64.
+        signature = ((hashes[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)).min(axis=0)
         for band in range(bands):
             key = (band, signature[band * rows : (band + 1) * rows].tobytes())
             buckets[key].append(index)

@@ -46,6 +46,11 @@ def parse_html(text: str) -> Parsed:
     title = (document.title or "").strip() or None
     if body and title and body[0] == title:
         body = body[1:]
+    if not any(p.rstrip("\"”’')").endswith((".", "!", "?")) for p in body):
+        parsed.reject(
+            "file", "no main text found in the HTML page (only navigation, headings or links)"
+        )
+        return parsed
     date = pd.Timestamp(document.date) if document.date else None
     categories = document.categories or []
     parsed.records.append(

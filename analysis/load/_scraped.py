@@ -29,7 +29,8 @@ _PUBLISHED = re.compile(
     r"^(?:published|posted|updated|last\s+updated|first\s+published)(?:\s+(?:on|at))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|written\s+by|author:?)\s+(?P<name>[A-Z][^\n]{1,80})$")
+# Case matters after "By": the name starts with a capital ("By Dana Whitfield").
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Aa]uthor:?)\s+(?P<name>[A-Z][^\n]{1,80})$")
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.|]{2,60}?)"
     r"\s*(?:[.|,]\s*all\s+rights\s+reserved\.?)?\s*$",
