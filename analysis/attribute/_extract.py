@@ -515,8 +515,13 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         after_end = _clean_end(text, v.end(), e)
         if (
             _ends_with_comma(before)
-            and (_short(text, v.end(), after_end, 4) or _POST_TAIL.match(text, v.end(), e))
-            and "that" not in text[v.end() : after_end].split()
+            and _short(text, s, sp[0], 200)
+            and not _short(text, s, sp[0], 3)
+            and (
+                _short(text, v.end(), after_end, 4)
+                or (_POST_TAIL.match(text, v.end(), e) and _short(text, v.end(), after_end, 12))
+            )
+            and not _TO_OR_THAT.search(text, v.end(), after_end)
         ):
             # 'CONTENT, the senator said Tuesday.'
             ce = _clean_end(text, s, text.rindex(",", s, sp[0]))
@@ -539,6 +544,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         am = _ADVERBIAL.match(text, cs, e)
         if am and am.end() > cs and text[am.end() : am.end() + 1] == ",":
             cs = am.end() + 1
+        lead = _LEAD_ADVERBIAL.match(text, cs, e)
+        if lead:
+            cs = lead.end()
         cs = _THAT.match(text, cs).end()
         ce = _content_end(text, cs, e)
         if not _short(text, cs, ce, 1) and ce > cs:
@@ -552,6 +560,13 @@ _POST_TAIL = re.compile(
     r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
     r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
+
+
+# "agreed in November to restore ...", "said on Tuesday that ...": the time phrase is no content.
+_LEAD_ADVERBIAL = re.compile(
+    r"(?:in|on|at|last|this|during|earlier|later)\b[^,.;:“”\"]{0,30}?\s(?=(?:to|that)\s)"
+)
+_TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
 
 
 def _ends_with_comma(before: str) -> bool:

@@ -310,6 +310,17 @@ def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int,
             tok not in {"’", "'", "-", "&"} or not text[toks[i][0] - 1 : toks[i][0]].isalnum()
         ):
             break  # a possessive mark sticks to its word; "''" is a quotation mark
+        if (
+            low == "and"
+            and words
+            and toks[words[-1]][2][:1].isupper()
+            and i > 0
+            and toks[i - 1][2][:1].isupper()
+        ):
+            # "President Biden and President Xi Jinping agreed": two named speakers.
+            words.append(i)
+            i -= 1
+            continue
         if low in _CLAUSE:
             break
         if low == "who":
@@ -495,9 +506,25 @@ class Mentions:
         return None
 
     def title_of(self, name: str) -> str:
+        """Words around the first mention of ``name``: before it, and an appositive after it."""
         for k, n in enumerate(self.names):
-            if n == name and self.titles[k]:
-                return self.titles[k][-40:]
+            if n == name:
+                after = self.starts[k] + len(n)
+                apposition = ""
+                if self.text.startswith(", ", after):
+                    stop = min(
+                        (
+                            p
+                            for p in (
+                                self.text.find(",", after + 2),
+                                self.text.find(".", after + 2),
+                            )
+                            if p > 0
+                        ),
+                        default=after + 2,
+                    )
+                    apposition = " " + self.text[after + 2 : min(stop, after + 80)].lower()
+                return self.titles[k][-40:] + apposition
         return ""
 
 
@@ -546,6 +573,14 @@ def describe(
         if name:
             role = _role_of(mentions.title_of(name), lex) or "unknown"
         return Speaker(name, role, None, False)
+    parts = re.split(r"\s+and\s+", phrase)
+    if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+        # Two named speakers: describe each, keep both names.
+        one, two = (describe(p, pos, mentions, lex, last_person) for p in parts)
+        if one.name and two.name:
+            role = one.role if one.role == two.role else "unknown"
+            org = one.organisation if one.organisation == two.organisation else None
+            return Speaker(f"{one.name} and {two.name}", role, org, False)
     # Person names written in the phrase.
     person = None
     runs = [mentions._person(m.group(0)) for m in _NAME_RUN.finditer(head_phrase)]
@@ -557,6 +592,16 @@ def describe(
         person = multi[0] if multi else runs[-1]
         if " " not in person:
             person = mentions.fullest(person, pos) or person
+    elif not common_head or head_phrase != phrase:
+        # "former secretary of state Hillary Clinton": the phrase ends with a full name even
+        # though its head (before "of") is a title.
+        clause = re.split(r",|\swho\s", phrase, maxsplit=1)[0].strip()
+        last = clause.split()[-1] if clause.split() else ""
+        if last[:1].isupper():
+            full = [mentions._person(m.group(0)) for m in _NAME_RUN.finditer(clause)]
+            full = [r for r in full if r and " " in r]
+            if full:
+                person = full[-1]
     role = _role_of(low, lex)
     org = _organisation(phrase, lex)
     if person is None:

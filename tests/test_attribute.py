@@ -1,0 +1,513 @@
+"""analysis.attribute.extract_attributions: the seed article, the hard cases, and the contract.
+
+Every expected row below was written by reading the text, not copied from the output.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis.attribute import extract_attributions, get_lexicon
+from analysis.schema import ATTRIBUTION_COLUMNS
+
+
+def rows(text: str, **kwargs) -> list[dict]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_attributions(text, **kwargs).to_dict("records")
+
+
+# --------------------------------------------------------------------------- the seed article
+
+SEED_EXPECTED = [
+    # (kind, speaker as written, speaker_name, role, organisation, anonymous, cue, content starts with)
+    (
+        "indirect",
+        "Blinken",
+        "Antony Blinken",
+        "official",
+        None,
+        False,
+        "emphasized",
+        "the importance of cross-strait stability",
+    ),
+    (
+        "direct",
+        "State Department spokesman Matthew Miller",
+        "Matthew Miller",
+        "spokesperson",
+        "State Department",
+        False,
+        "stated",
+        "“The Secretary reiterated the importance of maintaining peace",
+    ),
+    (
+        "partial",
+        "Beijing",
+        "Beijing",
+        "official",
+        "Beijing",
+        False,
+        "labeling",
+        "him a “severe danger”",
+    ),
+    (
+        "indirect",
+        "US officials",
+        None,
+        "official",
+        None,
+        True,
+        "note",
+        "Chinese statements align with typical discourse",
+    ),
+    (
+        "indirect",
+        "State Department spokesman Vedant Patel",
+        "Vedant Patel",
+        "spokesperson",
+        "State Department",
+        False,
+        "emphasized",
+        "the US’s confidence in Taiwan’s democratic process",
+    ),
+    # Borderline, decided: an agreement of two leaders is a stated position of both.
+    (
+        "indirect",
+        "President Biden and President Xi Jinping",
+        "Joe Biden and Xi Jinping",
+        "politician",
+        None,
+        False,
+        "agreed",
+        "to restore military dialogue",
+    ),
+    # Borderline, decided: "he acknowledged US statements ..." reports Liu's stated position.
+    (
+        "indirect",
+        "he",
+        "Liu Jianchao",
+        "official",
+        None,
+        False,
+        "acknowledged",
+        "US statements disapproving of Taiwanese independence",
+    ),
+]
+
+
+def test_seed_attributions(seed_text):
+    found = rows(seed_text)
+    got = [
+        (
+            r["kind"],
+            r["speaker"],
+            None if pd.isna(r["speaker_name"]) else r["speaker_name"],
+            r["speaker_role"],
+            None if pd.isna(r["organisation"]) else r["organisation"],
+            r["anonymous"],
+            r["cue"],
+        )
+        for r in found
+    ]
+    assert got == [e[:7] for e in SEED_EXPECTED]
+    for r, e in zip(found, SEED_EXPECTED, strict=True):
+        assert r["content"].startswith(e[7])
+        assert seed_text[r["start"] : r["end"]].startswith(e[7])
+        assert seed_text[r["cue_start"] : r["cue_end"]] == r["cue"]
+        assert seed_text[r["speaker_start"] : r["speaker_end"]] == r["speaker"]
+
+
+def test_seed_direct_quote_is_the_whole_quotation(seed_text):
+    miller = rows(seed_text)[1]
+    quote = (
+        "“The Secretary reiterated the importance of maintaining peace and stability across the "
+        "Taiwan Strait and in the South China Sea.”"
+    )
+    start = seed_text.index(quote)
+    assert miller["fragments"] == [(start, start + len(quote))]
+    assert miller["content"] == quote
+
+
+def test_seed_partial_quote_fragment_is_the_quoted_words(seed_text):
+    beijing = rows(seed_text)[2]
+    (a, b), *rest = beijing["fragments"]
+    assert rest == []
+    assert seed_text[a:b] == "“severe danger”"
+    assert a > beijing["start"]
+
+
+def test_seed_scare_quotes_and_page_furniture_are_no_attributions(seed_text):
+    found = rows(seed_text)
+    unofficial = seed_text.index("“unofficial”")
+    assert not any(r["start"] <= unofficial < r["end"] for r in found)
+    # Nothing in the headline, the "Read Also" lines or the "Latest articles" footer.
+    first_body = seed_text.index("In a recent meeting")
+    footer = seed_text.index("Latest articles")
+    assert all(first_body < r["start"] < footer for r in found)
+
+
+# --------------------------------------------------------------------------- hard cases
+
+HARD_CASES = [
+    pytest.param(
+        "“We are going to win this state,” Pence said.",
+        [("direct", "“We are going to win this state,”", "said", "Pence", False)],
+        id="speaker-after",
+    ),
+    pytest.param(
+        "State Department spokesman Matthew Miller stated, “The talks were useful.”",
+        [
+            (
+                "direct",
+                "“The talks were useful.”",
+                "stated",
+                "State Department spokesman Matthew Miller",
+                False,
+            )
+        ],
+        id="speaker-before",
+    ),
+    pytest.param(
+        "“The talks have stalled,” says a source involved in the negotiations.",
+        [
+            (
+                "direct",
+                "“The talks have stalled,”",
+                "says",
+                "a source involved in the negotiations",
+                True,
+            )
+        ],
+        id="verb-first-anonymous",
+    ),
+    pytest.param(
+        "The talks have stalled, says a source involved in the negotiations.",
+        [
+            (
+                "indirect",
+                "The talks have stalled",
+                "says",
+                "a source involved in the negotiations",
+                True,
+            )
+        ],
+        id="verb-first-reported",
+    ),
+    pytest.param(
+        '"A deal is close," he said. "We need one more week."',
+        [("direct", '"A deal is close," "We need one more week."', "said", "he", False)],
+        id="split-quote",
+    ),
+    pytest.param(
+        "“A deal is close,” said Sen. Jane Doe, “but we need one more week.”",
+        [
+            (
+                "direct",
+                "“A deal is close,” “but we need one more week.”",
+                "said",
+                "Sen. Jane Doe",
+                False,
+            )
+        ],
+        id="split-quote-inverted",
+    ),
+    pytest.param(
+        "Jones said: “The first point is simple.\n\n“The second point is harder to make.\n\n"
+        "“And the third one is the hardest.”\n\nThe meeting ended.",
+        [
+            (
+                "direct",
+                "“The first point is simple. “The second point is harder to make. “And the third one is the hardest.”",
+                "said",
+                "Jones",
+                False,
+            )
+        ],
+        id="quotation-over-three-paragraphs",
+    ),
+    pytest.param(
+        'Jones: "We are ready for the vote."',
+        [("direct", '"We are ready for the vote."', ":", "Jones", False)],
+        id="colon-cue",
+    ),
+    pytest.param(
+        '"We won," he said. “We won again,” she said.',
+        [
+            ("direct", '"We won,"', "said", "he", False),
+            ("direct", "“We won again,”", "said", "she", False),
+        ],
+        id="straight-and-curly-marks",
+    ),
+    pytest.param(
+        "The candidates’ estimates were wrong, and the party’s leaders know it.",
+        [],
+        id="apostrophes-open-no-quote",
+    ),
+    pytest.param(
+        '"Trump Wins Again"\n\nThe body of the story starts here.', [], id="headline-in-quotes"
+    ),
+    pytest.param(
+        "The administration plans to send an “unofficial” delegation to Taiwan.",
+        [],
+        id="scare-quotes",
+    ),
+    pytest.param(
+        "Ratings for “Saturday Night Live” rose on NBC's “Meet the Press” too.",
+        [],
+        id="titles-in-quotes",
+    ),
+    pytest.param(
+        "According to FEC filings, the campaign raised $5 million in March.",
+        [
+            (
+                "indirect",
+                "the campaign raised $5 million in March",
+                "According to",
+                "FEC filings",
+                False,
+            )
+        ],
+        id="according-to-document",
+    ),
+    pytest.param(
+        "The campaign raised $5 million in March, according to The Washington Post.",
+        [
+            (
+                "indirect",
+                "The campaign raised $5 million in March",
+                "according to",
+                "The Washington Post",
+                False,
+            )
+        ],
+        id="according-to-outlet-after",
+    ),
+    pytest.param(
+        "Smith told reporters that the plan was dead.",
+        [("indirect", "the plan was dead", "told", "Smith", False)],
+        id="x-told-y",
+    ),
+    pytest.param(
+        "The Post has learned that the FBI opened an inquiry in July.",
+        [("indirect", "the FBI opened an inquiry in July", "learned", "The Post", False)],
+        id="outlet-has-learned",
+    ),
+    pytest.param(
+        '"The first line of defense against radicalization is within the Muslim American community," '
+        "said former secretary of state Hillary Clinton, who praised former Republican president "
+        "George W. Bush for reaching out to Muslims.",
+        [
+            (
+                "direct",
+                '"The first line of defense against radicalization is within the Muslim American community,"',
+                "said",
+                "former secretary of state Hillary Clinton",
+                False,
+            )
+        ],
+        id="long-speaker-phrase",
+    ),
+    pytest.param(
+        "A person familiar with the matter said the deal was signed on Friday.",
+        [
+            (
+                "indirect",
+                "the deal was signed on Friday",
+                "said",
+                "A person familiar with the matter",
+                True,
+            )
+        ],
+        id="person-familiar",
+    ),
+    pytest.param(
+        "Aides say the senator will not run again.",
+        [("indirect", "the senator will not run again", "say", "Aides", True)],
+        id="aides-say",
+    ),
+    pytest.param(
+        "With Taiwan, a self-ruling democracy claimed by Beijing, heading to the polls, tensions rose.",
+        [],
+        id="passive-claimed-by-is-no-cue",
+    ),
+    pytest.param(
+        "Delegates from the state voted early, and the report was released in May.",
+        [],
+        id="noun-uses-of-cue-words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HARD_CASES)
+def test_hard_cases(text, expected):
+    got = [(r["kind"], r["content"], r["cue"], r["speaker"], r["anonymous"]) for r in rows(text)]
+    assert got == expected
+
+
+def test_long_speaker_phrase_resolves_to_the_speaker_not_the_object():
+    text = HARD_CASES[17].values[0]
+    (row,) = rows(text)
+    assert row["speaker_name"] == "Hillary Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("According to FEC filings, the campaign raised $5 million.", "document"),
+        ("The Post has learned that the FBI opened an inquiry.", "outlet"),
+        ("“We will see,” said Prof. Ann Lee, an economist at Yale.", "expert"),
+        ("Sen. Ted Cruz said the bill would fail.", "politician"),
+        ("“No comment,” a White House spokeswoman said.", "spokesperson"),
+        ("Voters said the economy mattered most.", "citizen"),
+        ("“It was close,” CNN reporter Jim Smith wrote.", "journalist"),
+    ],
+)
+def test_roles(text, role):
+    (row,) = rows(text)
+    assert row["speaker_role"] == role
+
+
+def test_surname_and_pronoun_resolve_to_the_fullest_earlier_name():
+    text = (
+        "Indiana Gov. Mike Pence spoke on Monday. Pence said the plan would pass.\n\n"
+        "“We have the votes,” he said."
+    )
+    names = [r["speaker_name"] for r in rows(text)]
+    assert names == ["Mike Pence", "Mike Pence"]
+    assert [r["speaker_role"] for r in rows(text)] == ["politician", "politician"]
+
+
+def test_title_resolves_to_the_person_who_holds_it():
+    text = (
+        "Secretary of State Antony Blinken met Liu on Friday. The Secretary said the talks "
+        "had been candid."
+    )
+    (row,) = rows(text)
+    assert row["speaker"] == "The Secretary"
+    assert row["speaker_name"] == "Antony Blinken"
+
+
+# --------------------------------------------------------------------------- the contract
+
+
+def test_columns_dtypes_and_offsets_on_a_table(seed_text):
+    articles = pd.DataFrame(
+        {
+            "article_id": ["b", "a"],
+            "text": ['"We won," Ms. Lee said. Officials said the vote was close.', seed_text],
+        }
+    )
+    before = articles.copy(deep=True)
+    out = extract_attributions(articles)
+    pd.testing.assert_frame_equal(articles, before)  # input never modified
+    assert list(out.columns) == list(ATTRIBUTION_COLUMNS)
+    for name, (dtype, _) in ATTRIBUTION_COLUMNS.items():
+        assert str(out[name].dtype) == dtype, name
+    # Article order (as given), then start offset.
+    assert out["article_id"].tolist()[:2] == ["b", "b"]
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    for r in out.to_dict("records"):
+        text = texts[r["article_id"]]
+        if r["kind"] == "direct":
+            assert r["content"] == " ".join(text[a:b] for a, b in r["fragments"])
+        else:
+            assert r["content"] == text[r["start"] : r["end"]]
+        for a, b in r["fragments"]:
+            assert r["start"] <= a < b <= r["end"]
+            assert text[a] in '"“' or r["kind"] == "partial"
+    starts = out.groupby("article_id", sort=False)["start"].apply(list)
+    assert all(s == sorted(s) for s in starts)
+
+
+def test_deterministic(seed_text):
+    a = extract_attributions(seed_text)
+    b = extract_attributions(seed_text)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_a_plain_string_has_a_missing_article_id():
+    out = extract_attributions('"Yes," she said.')
+    assert out["article_id"].isna().all() and len(out) == 1
+
+
+def test_empty_and_missing_text():
+    articles = pd.DataFrame({"article_id": ["x", "y"], "text": ["", None]})
+    with pytest.warns(UserWarning, match="1 article"):
+        out = extract_attributions(articles)
+    assert out.empty and list(out.columns) == list(ATTRIBUTION_COLUMNS)
+
+
+def test_table_without_text_column_is_an_error_that_says_what_to_do():
+    with pytest.raises(ValueError, match="'text'"):
+        extract_attributions(pd.DataFrame({"article_id": ["x"]}))
+
+
+def test_unbalanced_quote_marks_are_counted_not_raised():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["odd", "fine"],
+            "text": [
+                'He said "this is odd and never closed.\n\nStray ” mark, and “another',
+                '"Fine," she said.',
+            ],
+        }
+    )
+    with pytest.warns(UserWarning, match="unbalanced quotation mark"):
+        out = extract_attributions(articles)
+    assert out.attrs["unbalanced_quote_marks"] == {"odd": 3}
+    assert "fine" in set(out["article_id"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ['"', "“", "”", "'", "’", " said ", " he ", ", ", ". ", "\n\n", "Smith", "“Yes,”", ":"]
+        ),
+        max_size=40,
+    )
+)
+def test_never_raises_and_offsets_stay_inside_the_text(parts):
+    text = "".join(parts)
+    for r in rows(text):
+        assert 0 <= r["start"] <= r["end"] <= len(text)
+        if not pd.isna(r["speaker_start"]):
+            assert text[r["speaker_start"] : r["speaker_end"]] == r["speaker"]
+
+
+def test_lexicon_can_be_overridden():
+    text = "Smith quipped that the bill was dead. Jones said it was alive."
+    default = [r["cue"] for r in rows(text)]
+    only_quipped = [r["cue"] for r in rows(text, lexicon={"reporting_verbs": ["quip quipped"]})]
+    assert default == ["quipped", "said"]
+    assert only_quipped == ["quipped"]
+    with pytest.raises(ValueError, match="unknown lexicon list 'verbs'"):
+        get_lexicon({"verbs": ["said"]})
+
+
+def test_public_api_and_no_spacy_on_the_default_path():
+    assert analysis.extract_attributions is extract_attributions
+    code = (
+        "import sys, analysis; analysis.extract_attributions('\"Yes,\" she said.'); "
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_progress_callback_is_called_per_article():
+    calls = []
+    extract_attributions(
+        pd.DataFrame({"article_id": ["a", "b"], "text": ["x", "y"]}),
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls == [(1, 2), (2, 2)]
