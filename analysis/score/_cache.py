@@ -117,7 +117,7 @@ class ScoreCache:
                 f"{len(bad)} corrupt score-cache file(s) in {self.folder} were deleted and their "
                 f"texts will be scored again: {'; '.join(bad[:3])}",
                 RuntimeWarning,
-                stacklevel=3,
+                stacklevel=7,  # load, _compute, _score_table, _score_<kind>, dispatch, public, caller
             )
         if not frames:
             return pd.DataFrame(

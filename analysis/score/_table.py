@@ -89,15 +89,18 @@ def _texts(articles: pd.DataFrame, text: str) -> list[str]:
     return out
 
 
-def _warn_missing(ids: pd.Series, nan_rows: np.ndarray, what: str) -> None:
+def _warn_missing(
+    ids: pd.Series, nan_rows: np.ndarray, outcome: str, *, stacklevel: int = 6
+) -> None:
+    # stacklevel 6: _warn_missing, _score_table, _score_<kind>, dispatch, the public function, the caller.
     n = int(nan_rows.sum())
     if n:
         examples = ", ".join(repr(x) for x in ids[nan_rows].head(5))
         warnings.warn(
             f"{n} of {len(ids)} articles have no words to score (empty, white space or punctuation "
-            f"only), so their {what} scores are NaN: {examples}{' ...' if n > 5 else ''}",
+            f"only), so {outcome}: {examples}{' ...' if n > 5 else ''}",
             UserWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
 
 
@@ -183,7 +186,11 @@ def _score_table(
         out[c] = flat[c]
     floats = [c for c in metrics if c not in _INT_COLUMNS]
     if floats:
-        _warn_missing(out["article_id"], out[floats].isna().any(axis=1).to_numpy(), "/".join(kinds))
+        _warn_missing(
+            out["article_id"],
+            out[floats].isna().any(axis=1).to_numpy(),
+            f"their {'/'.join(kinds)} scores are NaN",
+        )
     return out
 
 
@@ -259,7 +266,9 @@ def sentence_table(articles, *, level: str, text: str, progress: bool) -> pd.Dat
             continue
         for p, k, s, e, pos, neu, neg, compound in _sentence_scores(body, level=level):
             rows.append((ids[i], p, None if k < 0 else k, s, e, body[s:e], compound, pos, neu, neg))
-    _warn_missing(articles["article_id"].reset_index(drop=True), empty, "sentence")
+    _warn_missing(
+        articles["article_id"].reset_index(drop=True), empty, "they have no rows", stacklevel=4
+    )
     frame = pd.DataFrame(rows, columns=list(SENTENCE_TONE_COLUMNS))
     return frame.astype(
         {
