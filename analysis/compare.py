@@ -497,6 +497,8 @@ def compare(
         averaged first.
     n_boot
         Bootstrap resamples, also the number of permutations of the test.
+        Rows are put in a canonical order first (by ``article_id`` when the
+        table has it, else by value), so shuffling the input changes nothing.
     seed
         Seed of the random streams; the same seed gives the same numbers.
     test
@@ -569,62 +571,69 @@ def compare(
     group_of = labels.to_numpy(dtype=object)[keep]
     units = data[paired_by].astype("string").to_numpy(dtype=object)[keep] if paired_by else None
 
-    summary_rows: list[dict] = []
-    pair_rows: list[dict] = []
-    diff_frames: list[pd.DataFrame] = []
-    missing: dict[str, int] = {}
+    # Rows in a canonical order, so that the order of the input rows cannot change
+    # the resamples: by article_id when there is one, else by the values themselves.
+    X = np.column_stack([_as_float(data[m]) for m in metrics])[keep]
+    if "article_id" in data.columns:
+        keys = data["article_id"].astype("string").fillna("").to_numpy(dtype=object)[keep]
+        order = np.argsort(keys.astype(str), kind="stable")
+    else:
+        order = np.lexsort(X.T[::-1])
+    X, group_of = X[order], group_of[order]
+    units = units[order] if units is not None else None
+    missing = {m: int(k) for m, k in zip(metrics, np.isnan(X).sum(axis=0), strict=True) if k}
+
     if pairs == "all":
         pair_list = list(combinations(groups, 2))
     else:
         pair_list = [(groups[i + 1], groups[i]) for i in range(len(groups) - 1)]
 
-    for metric in metrics:
-        values = _as_float(data[metric])[keep]
-        ok = ~np.isnan(values)
-        if (~ok).sum():
-            missing[metric] = int((~ok).sum())
-        # Sorted, so the row order of the input cannot change the resamples.
-        per_group = {g: np.sort(values[ok & (group_of == g)]) for g in groups}
-        for g in groups:
-            x = per_group[g]
-            row = {"group": g, "metric": metric, "n": len(x)}
-            if len(x):
-                row.update(mean=float(x.mean()), median=float(np.median(x)))
-            else:
-                row.update(mean=np.nan, median=np.nan)
-            if len(x) >= 2:
-                row["ci_low"], row["ci_high"] = _interval(
-                    _boot_means(x, _rng(seed, metric, g), n_boot), ci
-                )
-            else:
-                row["ci_low"] = row["ci_high"] = np.nan
-            summary_rows.append(row)
+    block = {g: X[group_of == g] for g in groups}
+    boot = {g: _group_bootstrap(block[g], metrics, g, seed, n_boot) for g in groups}
+    summary_rows = [
+        _summary_row(g, metric, block[g][:, j], boot[g][:, j], ci)
+        for j, metric in enumerate(metrics)
+        for g in groups
+    ]
 
-        if paired_by:
-            frame = pd.DataFrame({"unit": units[ok], "group": group_of[ok], "value": values[ok]})
-            wide = frame.groupby(["unit", "group"], sort=True)["value"].mean().unstack("group")
-            for a, b in pair_list:
-                pair_rows.append(_paired_row(metric, a, b, wide, ci, n_boot, seed, test))
-                if a in wide.columns and b in wide.columns:
-                    both = wide[[a, b]].dropna()
-                    diff_frames.append(
-                        pd.DataFrame(
-                            {
-                                "unit": both.index.astype("string"),
-                                "metric": metric,
-                                "group_a": a,
-                                "group_b": b,
-                                "value_a": both[a].to_numpy(),
-                                "value_b": both[b].to_numpy(),
-                                "difference": (both[a] - both[b]).to_numpy(),
-                            }
-                        )
+    per_pair: dict[tuple[str, str], list[dict]] = {}
+    diff_frames: dict[tuple[str, str], list[pd.DataFrame]] = {}
+    if paired_by:
+        unit_means = {
+            g: pd.DataFrame(block[g], columns=range(len(metrics)))
+            .groupby(units[group_of == g], sort=True)
+            .mean()
+            for g in groups
+        }
+        for a, b in pair_list:
+            common = unit_means[a].index.intersection(unit_means[b].index).sort_values()
+            va = unit_means[a].loc[common].to_numpy(dtype=float).reshape(len(common), len(metrics))
+            vb = unit_means[b].loc[common].to_numpy(dtype=float).reshape(len(common), len(metrics))
+            per_pair[(a, b)] = _paired_rows(metrics, a, b, va - vb, ci, n_boot, seed, test)
+            for j, metric in enumerate(metrics):
+                both = ~np.isnan(va[:, j]) & ~np.isnan(vb[:, j])
+                diff_frames.setdefault((a, b), []).append(
+                    pd.DataFrame(
+                        {
+                            "unit": pd.array(common[both].astype(str), dtype="string"),
+                            "metric": metric,
+                            "group_a": a,
+                            "group_b": b,
+                            "value_a": va[both, j],
+                            "value_b": vb[both, j],
+                            "difference": va[both, j] - vb[both, j],
+                        }
                     )
-        else:
-            for a, b in pair_list:
-                pair_rows.append(
-                    _unpaired_row(metric, a, b, per_group[a], per_group[b], ci, n_boot, seed, test)
                 )
+    else:
+        for a, b in pair_list:
+            per_pair[(a, b)] = _unpaired_rows(
+                metrics, a, b, block[a], block[b], boot[a], boot[b], ci, n_boot, seed, test
+            )
+    pair_rows = [per_pair[p][j] for j in range(len(metrics)) for p in pair_list]
+    ordered_diffs = [
+        diff_frames[p][j] for j in range(len(metrics)) for p in pair_list if p in diff_frames
+    ]
 
     if missing:
         detail = ", ".join(f"{m}: {k}" for m, k in missing.items())
@@ -660,8 +669,8 @@ def compare(
             "correction": "string",
         }
     )
-    if diff_frames:
-        differences = pd.concat(diff_frames, ignore_index=True)
+    if ordered_diffs:
+        differences = pd.concat(ordered_diffs, ignore_index=True)
     else:
         differences = pd.DataFrame({c: pd.Series(dtype="float64") for c in DIFFERENCE_COLUMNS})
     differences = differences.astype(
@@ -684,100 +693,223 @@ def compare(
     )
 
 
-def _unpaired_row(
-    metric: str,
-    a_name: str,
-    b_name: str,
-    a: np.ndarray,
-    b: np.ndarray,
-    ci: float,
-    n_boot: int,
-    seed: int,
-    test: str,
-) -> dict:
-    row = {
-        "metric": metric,
-        "group_a": a_name,
-        "group_b": b_name,
-        "n_a": len(a),
-        "n_b": len(b),
-        "n_pairs": pd.NA,
-        "effect_size_kind": "cliffs_delta",
-        "test": test if test == "mannwhitney" else "permutation",
-    }
-    if len(a) == 0 or len(b) == 0:
-        return {
-            **row,
-            "difference": np.nan,
-            "ci_low": np.nan,
-            "ci_high": np.nan,
-            "effect_size": np.nan,
-            "statistic": np.nan,
-            "p_value": np.nan,
-        }
-    row["difference"] = float(a.mean() - b.mean())
-    row["effect_size"], u_a = _cliffs_delta(a, b)
-    if len(a) < 2 or len(b) < 2:
-        return {**row, "ci_low": np.nan, "ci_high": np.nan, "statistic": np.nan, "p_value": np.nan}
-    rng = _rng(seed, metric, a_name, b_name, "pair")
-    boot = _boot_means(a, rng, n_boot) - _boot_means(b, rng, n_boot)
-    row["ci_low"], row["ci_high"] = _interval(boot, ci)
-    if test == "mannwhitney":
-        row["statistic"], row["p_value"] = _mann_whitney(a, b)
-    else:
-        row["statistic"] = row["difference"]
-        row["p_value"] = _permutation(a, b, rng, n_boot)
+def _resampled_means(values: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
+    """Bootstrap means of every column of ``values`` (rows resampled together): n_boot × columns."""
+    n, m = values.shape
+    out = np.empty((n_boot, m))
+    for start, k in _chunks(n_boot, n):
+        idx = rng.integers(0, n, size=(k, n)) + (np.arange(k) * n)[:, None]
+        weights = np.bincount(idx.ravel(), minlength=k * n).reshape(k, n).astype(float)
+        out[start : start + k] = weights @ values / n
+    return out
+
+
+def _group_bootstrap(
+    values: np.ndarray, metrics: Sequence[str], group: str, seed: int, n_boot: int
+) -> np.ndarray:
+    """n_boot × metrics bootstrap means of one group (NaN columns where n < 2).
+
+    Metrics without missing values share one resampling of the group's rows (one
+    matrix product instead of one loop per metric); the stream depends on the
+    group only, so adding a metric does not change the others. A metric with
+    missing values is resampled on its own rows, from its own stream.
+    """
+    n, m = values.shape
+    out = np.full((n_boot, m), np.nan)
+    complete = ~np.isnan(values).any(axis=0)
+    if n >= 2 and complete.any():
+        out[:, complete] = _resampled_means(values[:, complete], _rng(seed, group, "rows"), n_boot)
+    for j in np.flatnonzero(~complete):
+        x = values[:, j][~np.isnan(values[:, j])]
+        if len(x) >= 2:
+            out[:, j] = _boot_means(x, _rng(seed, metrics[j], group), n_boot)
+    return out
+
+
+def _summary_row(group: str, metric: str, values: np.ndarray, boot: np.ndarray, ci: float) -> dict:
+    x = values[~np.isnan(values)]
+    row = {"group": group, "metric": metric, "n": len(x), "mean": np.nan, "median": np.nan}
+    row["ci_low"] = row["ci_high"] = np.nan
+    if len(x):
+        row.update(mean=float(x.mean()), median=float(np.median(x)))
+    if len(x) >= 2:
+        if np.ptp(x) == 0:  # a constant: the interval is the value, without rounding noise
+            row["ci_low"] = row["ci_high"] = float(x[0])
+        else:
+            row["ci_low"], row["ci_high"] = _interval(boot, ci)
     return row
 
 
-def _paired_row(
-    metric: str,
-    a_name: str,
-    b_name: str,
-    wide: pd.DataFrame,
-    ci: float,
-    n_boot: int,
-    seed: int,
-    test: str,
-) -> dict:
-    if a_name in wide.columns and b_name in wide.columns:
-        both = wide[[a_name, b_name]].dropna()
-        d = (both[a_name] - both[b_name]).to_numpy(dtype=float)
-    else:
-        d = np.array([], dtype=float)
+def _permutation_block(
+    a: np.ndarray, b: np.ndarray, rng: np.random.Generator, n_perm: int
+) -> np.ndarray:
+    """Permutation p-values of the difference in means, for every column at once."""
+    pooled = np.vstack([a, b])
+    n_a, n = len(a), len(a) + len(b)
+    observed = a.mean(axis=0) - b.mean(axis=0)
+    total = pooled.sum(axis=0)
+    base = np.r_[np.ones(n_a), np.zeros(n - n_a)]
+    extreme = np.zeros(pooled.shape[1])
+    tol = 1e-12 * np.maximum(1.0, np.abs(observed))
+    for _, k in _chunks(n_perm, n):
+        masks = rng.permuted(np.broadcast_to(base, (k, n)), axis=1)
+        sums = masks @ pooled
+        stats = sums / n_a - (total - sums) / (n - n_a)
+        extreme += (np.abs(stats) >= np.abs(observed) - tol).sum(axis=0)
+    return (1 + extreme) / (1 + n_perm)
+
+
+def _sign_flip_block(d: np.ndarray, rng: np.random.Generator, n_perm: int) -> np.ndarray:
+    """Sign-flip p-values of the mean difference, for every column at once."""
     n = len(d)
-    row = {
-        "metric": metric,
-        "group_a": a_name,
-        "group_b": b_name,
-        "n_a": n,
-        "n_b": n,
-        "n_pairs": n,
-        "effect_size_kind": "rank_biserial_paired",
-        "test": "wilcoxon" if test == "mannwhitney" else "sign_flip",
+    observed = d.mean(axis=0)
+    extreme = np.zeros(d.shape[1])
+    tol = 1e-12 * np.maximum(1.0, np.abs(observed))
+    for _, k in _chunks(n_perm, n):
+        signs = (rng.integers(0, 2, size=(k, n)) * 2 - 1).astype(float)
+        stats = signs @ d / n
+        extreme += (np.abs(stats) >= np.abs(observed) - tol).sum(axis=0)
+    return (1 + extreme) / (1 + n_perm)
+
+
+def _empty_result(row: dict) -> dict:
+    return {
+        **row,
+        "difference": np.nan,
+        "ci_low": np.nan,
+        "ci_high": np.nan,
+        "effect_size": np.nan,
+        "statistic": np.nan,
+        "p_value": np.nan,
     }
-    if n == 0:
-        return {
-            **row,
-            "difference": np.nan,
-            "ci_low": np.nan,
-            "ci_high": np.nan,
-            "effect_size": np.nan,
-            "statistic": np.nan,
-            "p_value": np.nan,
+
+
+def _unpaired_rows(
+    metrics: Sequence[str],
+    a_name: str,
+    b_name: str,
+    a_values: np.ndarray,
+    b_values: np.ndarray,
+    a_boot: np.ndarray,
+    b_boot: np.ndarray,
+    ci: float,
+    n_boot: int,
+    seed: int,
+    test: str,
+) -> list[dict]:
+    """One pairwise row per metric for two independent groups.
+
+    The interval of the difference comes from the two groups' own bootstrap means
+    (independent resamples of independent groups), so no extra resampling is needed.
+    """
+    complete = ~np.isnan(a_values).any(axis=0) & ~np.isnan(b_values).any(axis=0)
+    p_block = np.full(len(metrics), np.nan)
+    if test == "permutation" and len(a_values) >= 2 and len(b_values) >= 2 and complete.any():
+        p_block[complete] = _permutation_block(
+            a_values[:, complete], b_values[:, complete], _rng(seed, a_name, b_name, "perm"), n_boot
+        )
+    rows = []
+    for j, metric in enumerate(metrics):
+        a = a_values[:, j][~np.isnan(a_values[:, j])]
+        b = b_values[:, j][~np.isnan(b_values[:, j])]
+        row = {
+            "metric": metric,
+            "group_a": a_name,
+            "group_b": b_name,
+            "n_a": len(a),
+            "n_b": len(b),
+            "n_pairs": pd.NA,
+            "effect_size_kind": "cliffs_delta",
+            "test": test,
         }
-    row["difference"] = float(d.mean())
-    row["effect_size"] = _rank_biserial_paired(d)[0]
-    if n < 2:
-        return {**row, "ci_low": np.nan, "ci_high": np.nan, "statistic": np.nan, "p_value": np.nan}
-    rng = _rng(seed, metric, a_name, b_name, "paired")
-    row["ci_low"], row["ci_high"] = _interval(_boot_means(d, rng, n_boot), ci)
-    if test == "mannwhitney":
-        row["statistic"], row["p_value"] = _wilcoxon(d)
-    else:
-        row["statistic"] = row["difference"]
-        row["p_value"] = _sign_flip(d, rng, n_boot)
-    return row
+        if len(a) == 0 or len(b) == 0:
+            rows.append(_empty_result(row))
+            continue
+        row["difference"] = float(a.mean() - b.mean())
+        row["effect_size"], _ = _cliffs_delta(a, b)
+        if len(a) < 2 or len(b) < 2:
+            rows.append(
+                {**row, "ci_low": np.nan, "ci_high": np.nan, "statistic": np.nan, "p_value": np.nan}
+            )
+            continue
+        row["ci_low"], row["ci_high"] = _interval(a_boot[:, j] - b_boot[:, j], ci)
+        if test == "mannwhitney":
+            row["statistic"], row["p_value"] = _mann_whitney(a, b)
+        else:
+            row["statistic"] = row["difference"]
+            row["p_value"] = (
+                float(p_block[j])
+                if complete[j]
+                else _permutation(a, b, _rng(seed, metric, a_name, b_name, "perm"), n_boot)
+            )
+        rows.append(row)
+    return rows
+
+
+def _paired_rows(
+    metrics: Sequence[str],
+    a_name: str,
+    b_name: str,
+    diffs: np.ndarray,
+    ci: float,
+    n_boot: int,
+    seed: int,
+    test: str,
+) -> list[dict]:
+    """One pairwise row per metric from the per-unit differences (units × metrics, NaN = missing)."""
+    complete = ~np.isnan(diffs).any(axis=0)
+    n_units = len(diffs)
+    boot = np.full((n_boot, len(metrics)), np.nan)
+    p_block = np.full(len(metrics), np.nan)
+    if n_units >= 2 and complete.any():
+        rng = _rng(seed, a_name, b_name, "paired")
+        boot[:, complete] = _resampled_means(diffs[:, complete], rng, n_boot)
+        if test == "permutation":
+            p_block[complete] = _sign_flip_block(diffs[:, complete], rng, n_boot)
+    rows = []
+    for j, metric in enumerate(metrics):
+        d = diffs[:, j][~np.isnan(diffs[:, j])]
+        n = len(d)
+        row = {
+            "metric": metric,
+            "group_a": a_name,
+            "group_b": b_name,
+            "n_a": n,
+            "n_b": n,
+            "n_pairs": n,
+            "effect_size_kind": "rank_biserial_paired",
+            "test": "wilcoxon" if test == "mannwhitney" else "sign_flip",
+        }
+        if n == 0:
+            rows.append(_empty_result(row))
+            continue
+        row["difference"] = float(d.mean())
+        row["effect_size"] = _rank_biserial_paired(d)[0]
+        if n < 2:
+            rows.append(
+                {**row, "ci_low": np.nan, "ci_high": np.nan, "statistic": np.nan, "p_value": np.nan}
+            )
+            continue
+        if complete[j]:
+            samples = boot[:, j]
+        else:
+            rng = _rng(seed, metric, a_name, b_name, "paired")
+            samples = _boot_means(d, rng, n_boot)
+        if np.ptp(d) == 0:
+            row["ci_low"] = row["ci_high"] = float(d[0])
+        else:
+            row["ci_low"], row["ci_high"] = _interval(samples, ci)
+        if test == "mannwhitney":
+            row["statistic"], row["p_value"] = _wilcoxon(d)
+        else:
+            row["statistic"] = row["difference"]
+            row["p_value"] = (
+                float(p_block[j])
+                if complete[j]
+                else _sign_flip(d, _rng(seed, metric, a_name, b_name, "flip"), n_boot)
+            )
+        rows.append(row)
+    return rows
 
 
 # --------------------------------------------------------------------------- sources
