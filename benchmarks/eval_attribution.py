@@ -109,7 +109,7 @@ def gold_head(speaker: str) -> str | None:
         return None
     cut = _CUT.sub("", " " + phrase).split()
     last = re.sub(r"[’']s?$", "", cut[-1]) if cut else words[-1]
-    if last[:1].islower():
+    if last[:1].islower() and not words[-1][:1].isupper():
         return last.lower()
     run: list[str] = []
     runs: list[list[str]] = []

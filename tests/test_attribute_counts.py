@@ -1,0 +1,94 @@
+"""analysis.attribute.counts: count_sources and top_speakers on hand-checked snippets."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis.attribute import count_sources, extract_attributions, top_speakers
+from analysis.attribute.counts import COUNT_COLUMNS
+
+ARTICLES = pd.DataFrame(
+    {
+        "article_id": ["a1", "a2", "a3"],
+        "outlet": ["Daily", "Weekly", "Daily"],
+        "text": [
+            # 1 direct (spokesperson, named), 1 indirect (anonymous officials).
+            '"We will appeal," State Department spokesman Matthew Miller said. '
+            "Officials said the ruling was expected.",
+            # no attribution at all
+            "The river rose by two feet overnight.",
+            # 2 direct quotes by two named people, one of them twice with a split quote
+            '"Yes," said Sen. Ann Obi. "No," said Rep. Tom Ray. "Maybe," Obi said, "later."',
+        ],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def attributions():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_attributions(ARTICLES)
+
+
+def test_counts_per_article(attributions):
+    with pytest.warns(UserWarning, match="source_diversity is NaN for 1 row"):
+        out = count_sources(attributions, articles=ARTICLES)
+    assert list(out.columns) == ["article_id", *COUNT_COLUMNS]
+    assert out["article_id"].tolist() == ["a1", "a2", "a3"]  # article order, a2 kept with zeros
+    a1, a2, a3 = out.to_dict("records")
+    assert (a1["attributions"], a1["direct"], a1["indirect"], a1["anonymous"]) == (2, 1, 1, 1)
+    assert (a1["named_speakers"], a1["spokespeople"], a1["officials"]) == (1, 1, 1)
+    assert (
+        a2["attributions"] == 0 and a2["quoted_share"] == 0.0 and math.isnan(a2["source_diversity"])
+    )
+    assert (a3["direct"], a3["named_speakers"], a3["politicians"]) == (3, 2, 3)
+    # Obi twice, Ray once: H = -(2/3 log2 2/3 + 1/3 log2 1/3) = 0.918 bits.
+    assert a3["source_diversity"] == pytest.approx(0.9183, abs=1e-4)
+    # a1: the quotation '"We will appeal,"' is 17 of the text's characters.
+    assert a1["quoted_share"] == pytest.approx(17 / len(ARTICLES["text"][0]))
+
+
+def test_counts_per_outlet(attributions):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = count_sources(attributions, by="outlet", articles=ARTICLES)
+    assert out["outlet"].tolist() == ["Daily", "Weekly"]
+    daily = out.iloc[0]
+    assert daily["attributions"] == 5 and daily["named_speakers"] == 3
+
+
+def test_outlet_needs_the_article_table(attributions):
+    with pytest.raises(ValueError, match="needs the article table"):
+        count_sources(attributions, by="outlet")
+
+
+def test_without_articles_quoted_share_is_nan_with_one_warning(attributions):
+    with pytest.warns(UserWarning, match="quoted_share is NaN for 2 row"):
+        out = count_sources(attributions)
+    assert out["quoted_share"].isna().all()
+
+
+def test_input_not_modified(attributions):
+    before = attributions.copy(deep=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        count_sources(attributions, articles=ARTICLES)
+        top_speakers(attributions, by="outlet", articles=ARTICLES)
+    pd.testing.assert_frame_equal(attributions, before)
+
+
+def test_top_speakers(attributions):
+    out = top_speakers(attributions, n=2)
+    assert out[["rank", "speaker_name", "attributions"]].values.tolist() == [
+        [1, "Ann Obi", 2],
+        [2, "Matthew Miller", 1],
+    ]
+    per_outlet = top_speakers(attributions, by="outlet", articles=ARTICLES, n=1)
+    assert per_outlet[["outlet", "speaker_name"]].values.tolist() == [["Daily", "Ann Obi"]]
+    with pytest.raises(ValueError, match="positive integer"):
+        top_speakers(attributions, n=0)
