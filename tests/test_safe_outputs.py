@@ -85,11 +85,7 @@ def test_safe_path_stays_in_the_folder(tmp_path_factory, name, ext):
     _assert_plain(path.name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 2: safe_filename cuts names over 120 characters without keeping the "
-    "extension, so a long outlet/figure name is written without .csv/.png",
-)
+# Finding 2 (fixed in analysis/_safe.py): long names used to lose their extension.
 @fuzz(60)
 @given(
     stem=st.text(st.sampled_from("abcXYZ -_é"), min_size=100, max_size=400),
