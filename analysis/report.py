@@ -89,12 +89,14 @@ MEASURES: dict[str, tuple[str, str]] = {
     ),
     "quoted_share": (
         "Quoted share",
-        "Share of the article's characters inside attributed content, 0 to 1; higher means more of "
-        "the text is given to sources.",
+        "Share of the body text's characters that stand inside double quotation marks (marks "
+        "included), 0 to 1; higher means more of the text is given to quoted sources.",
     ),
     "source_diversity": (
         "Source diversity",
-        "Number of distinct named speakers in the article; higher means more different voices.",
+        "Shannon entropy, in bits, of the article's attributions over its sources (a source is the "
+        "resolved speaker name, else the organisation, else the speaker phrase). 0 means one voice; "
+        "higher means more voices, more evenly heard. Missing for an article without attributions.",
     ),
     "anonymous": (
         "Anonymous attributions",
@@ -250,6 +252,10 @@ def _check_column(articles: pd.DataFrame, column: str | None, argument: str) -> 
         )
 
 
+#: Label of the articles without a group in the data summary (they are left out of comparisons).
+_NO_GROUP = "(none)"
+
+
 def _data_summary(articles: pd.DataFrame, by: str) -> pd.DataFrame:
     """Articles per group: how many, the date range, the formats they came in."""
     rows = []
@@ -257,7 +263,7 @@ def _data_summary(articles: pd.DataFrame, by: str) -> pd.DataFrame:
         dates = part["date"].dropna()
         rows.append(
             {
-                by: group,
+                by: _NO_GROUP if pd.isna(group) else group,
                 "articles": len(part),
                 "words": int(part["word_count"].sum()),
                 "first_date": dates.min() if len(dates) else pd.NaT,
@@ -574,6 +580,9 @@ def report(
         )
         shares = source_shares(quotes, by=by, articles=articles)
         speakers = top_speakers(quotes, by=by, n=10, articles=articles)
+        # Articles without a group (an outlet the page did not print) are left out of every
+        # comparison, as compare() does.
+        speakers = speakers[speakers[by].notna()].reset_index(drop=True)
         voice = voices(articles, quotes, by=by, n_boot=n_boot, seed=seed)
         years = table["date"].dropna().dt.year.nunique()
         over_time = (
@@ -616,6 +625,7 @@ def report(
             comparison=comparison,
             voice=voice,
             speakers=speakers,
+            quotes=quotes,
             table=table,
             figures=figures,
             by=by,
@@ -649,8 +659,18 @@ def _flat_attributions(quotes: pd.DataFrame) -> pd.DataFrame:
     return flat.sort_values(order, kind="mergesort").reset_index(drop=True) if order else flat
 
 
-def _pct(value: float) -> str:
-    return "–" if pd.isna(value) else f"{value:.0%}"
+def _examples(quotes: pd.DataFrame, table: pd.DataFrame, by: str, n: int = 5) -> pd.DataFrame:
+    """The first ``n`` attributions of each group (by article id and offset), for reading by eye."""
+    columns = ["article_id", "kind", "speaker", "speaker_role", "content"]
+    if quotes.empty:
+        return pd.DataFrame(columns=[by, *columns])
+    rows = quotes[columns + ["start"]].merge(table[["article_id", by]], on="article_id")
+    rows = rows[rows[by].notna()].sort_values([by, "article_id", "start"], kind="mergesort")
+    rows = rows.groupby(by, sort=True).head(n)
+    rows["content"] = rows["content"].map(
+        lambda t: t if not isinstance(t, str) or len(t) <= 200 else t[:199] + "…"
+    )
+    return rows[[by, *columns]].reset_index(drop=True)
 
 
 def _accounting(articles: pd.DataFrame, rejections: pd.DataFrame, attrs: dict[str, Any]) -> str:
@@ -731,6 +751,7 @@ def _html_page(
     comparison: Any,
     voice: Any,
     speakers: pd.DataFrame,
+    quotes: pd.DataFrame,
     table: pd.DataFrame,
     figures: dict[str, _Figure],
     by: str,
@@ -788,6 +809,10 @@ def _html_page(
         )
     )
     speaker_table = table_html(speakers, caption=f"Most-cited speakers per {by}", max_rows=60)
+    examples = table_html(
+        _examples(quotes, table, by),
+        caption=f"The first attributions of each {by}, as found (content cut at 200 characters)",
+    )
     sections.append(
         (
             "sources",
@@ -799,6 +824,9 @@ def _html_page(
             + fig("top_speakers")
             + '<div class="scroll">'
             + speaker_table
+            + "</div>"
+            + '<div class="scroll">'
+            + examples
             + "</div>",
         )
     )

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.report import report
 from analysis.schema import make_article_id
 
 pytestmark = pytest.mark.slow
@@ -88,7 +89,7 @@ def rendered(tmp_path_factory, data_dir):
     )
     hostile.attrs = dict(articles.attrs)
     out = tmp_path_factory.mktemp("browser") / "report"
-    page = analysis.report(hostile, out=out, progress=False)
+    page = report(hostile, out=out, progress=False)
     profile = tmp_path_factory.mktemp("chromium-profile")
     plain_dom, plain_err = _render(page, profile)
 
