@@ -49,6 +49,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -202,9 +203,12 @@ class Comparison:
     n_boot: int = 2000
     seed: int = 0
     groups: tuple[str, ...] = field(default=())
+    within: str | None = None
 
     def _title(self) -> str:
         design = f"paired by {self.paired_by}" if self.paired_by else "unpaired"
+        if self.within:
+            design += f", within each {self.within}"
         return (
             f"Comparison by {self.by} ({design}): {len(self.groups)} groups, "
             f"{self.summary['metric'].nunique()} metrics; {self.ci:.0%} bootstrap intervals "
@@ -238,9 +242,10 @@ def _key(value: object) -> int:
     return zlib.crc32(str(value).encode("utf-8", "surrogatepass"))
 
 
-def _rng(seed: int, *parts: object) -> np.random.Generator:
+def _rng(seed: int | tuple[int, ...], *parts: object) -> np.random.Generator:
     # One stream per (metric, group, ...): adding a metric or a group never changes the others.
-    return np.random.default_rng([int(seed), *(_key(p) for p in parts)])
+    base = [int(v) for v in seed] if isinstance(seed, tuple) else [int(seed)]
+    return np.random.default_rng([*base, *(_key(p) for p in parts)])
 
 
 def _chunks(n_rows: int, n_cols: int) -> Iterable[tuple[int, int]]:
@@ -472,6 +477,7 @@ def compare(
     test: str = "permutation",
     correction: str = "holm",
     pairs: str | None = None,
+    within: str | None = None,
 ) -> Comparison:
     """Compare groups of articles on one or more metrics, with intervals and tests.
 
@@ -511,6 +517,11 @@ def compare(
         ``"all"`` pairs of groups (default for columns), or ``"adjacent"``
         groups only (default for periods: each period against the one before,
         ``group_a`` the later one, so ``difference`` is the change).
+    within
+        Repeat the comparison separately within each value of this column, e.g.
+        ``compare(table, by="date:Y", within="outlet")`` for each outlet's tone
+        over time. The tables gain a first column named ``within`` holding the
+        value; the correction runs over all rows together.
 
     Returns
     -------
@@ -550,6 +561,20 @@ def compare(
     if pairs not in (None, "all", "adjacent"):
         raise ValueError(f"pairs={pairs!r}; choose 'all', 'adjacent' or None (automatic)")
 
+    if within is not None:
+        return _compare_within(
+            data,
+            within=within,
+            by=by,
+            metrics=metrics,
+            ci=ci,
+            paired_by=paired_by,
+            n_boot=n_boot,
+            seed=seed,
+            test=test,
+            correction=correction,
+            pairs=pairs,
+        )
     labels, groups, is_period = _resolve_groups(data, by)
     if paired_by is not None and paired_by not in data.columns:
         raise ValueError(
@@ -690,6 +715,78 @@ def compare(
         n_boot=n_boot,
         seed=seed,
         groups=tuple(groups),
+    )
+
+
+def _compare_within(data: pd.DataFrame, *, within: str, **kwargs: Any) -> Comparison:
+    """:func:`compare` run separately for each value of ``within``, tables stacked."""
+    if within not in data.columns:
+        raise ValueError(
+            f"within={within!r} is not a column; choose from: {', '.join(map(str, data.columns))}"
+            f"{_did_you_mean(within, data.columns)}"
+        )
+    by = kwargs["by"]
+    if within == by.partition(":")[0]:
+        raise ValueError(
+            f"within={within!r} is also the by column; choose another column for within"
+        )
+    if kwargs["metrics"] is None:
+        exclude = {
+            by.partition(":")[0],
+            within,
+            *([kwargs["paired_by"]] if kwargs["paired_by"] else []),
+        }
+        kwargs["metrics"] = _default_metrics(data, exclude)
+    values = data[within].astype("string")
+    names = sorted(values.dropna().unique().tolist(), key=str)
+    if values.isna().any():
+        warnings.warn(
+            f"compare: {int(values.isna().sum())} of {len(data)} rows have no {within!r} value and were left out",
+            UserWarning,
+            stacklevel=3,
+        )
+    seed = kwargs.pop("seed")
+    parts: list[tuple[str, Comparison]] = []
+    messages: list[str] = []
+    for name in names:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", UserWarning)
+            # A stream per value: two outlets of equal size never share resamples.
+            result = compare(
+                data[(values == name).to_numpy()], seed=(int(seed), _key(name)), **kwargs
+            )
+        messages += [f"{name}: {str(w.message).removeprefix('compare: ')}" for w in caught]
+        parts.append((name, result))
+    if messages:
+        warnings.warn("compare: " + "; ".join(messages), UserWarning, stacklevel=3)
+
+    def stack(attribute: str) -> pd.DataFrame:
+        frames = [getattr(r, attribute).assign(**{within: name}) for name, r in parts]
+        table = pd.concat(frames, ignore_index=True)
+        table[within] = table[within].astype("string")
+        return table[[within, *[c for c in table.columns if c != within]]]
+
+    if not parts:
+        raise ValueError(f"within={within!r}: the column has no values")
+    pairwise = stack("pairwise")
+    pairwise["p_adjusted"] = _adjust(
+        pairwise["p_value"].to_numpy(dtype=float), kwargs["correction"]
+    )
+    groups = [g for _, r in parts for g in r.groups]
+    first = parts[0][1]
+    return Comparison(
+        summary=stack("summary"),
+        pairwise=pairwise,
+        differences=stack("differences"),
+        by=by,
+        paired_by=kwargs["paired_by"],
+        ci=kwargs["ci"],
+        test=kwargs["test"],
+        correction=kwargs["correction"],
+        n_boot=first.n_boot,
+        seed=seed,
+        groups=tuple(sorted(set(groups), key=str)),
+        within=within,
     )
 
 

@@ -574,6 +574,7 @@ def tone_over_time(
     data: Any,
     *,
     metric: str | None = None,
+    hue: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -584,10 +585,13 @@ def tone_over_time(
     data
         A :class:`~analysis.compare.Comparison` made with ``by="date:Y"`` (or
         ``:Q``, ``:M``, ...), or its ``summary``; groups are period labels
-        such as ``"2019"`` or ``"2019Q1"``. A ``hue`` column, when present,
-        draws one line per value (e.g. per outlet, from concatenated summaries).
+        such as ``"2019"`` or ``"2019Q1"``. Made with ``within="outlet"``, it
+        draws one line per outlet.
     metric
         Tone column; default ``tone_compound``.
+    hue
+        Column of the summary that splits it into lines; default the
+        comparison's ``within`` column, if any.
     ax
         Axes to draw on; a new figure when None.
     title
@@ -600,6 +604,7 @@ def tone_over_time(
     Example
     -------
     >>> ax = tone_over_time(compare(table, by="date:Y", metrics="tone_compound"))   # doctest: +SKIP
+    >>> ax = tone_over_time(compare(table, by="date:Y", within="outlet"))         # doctest: +SKIP
     """
     table = _summary(data)
     metric = _one_metric(table, metric, ("tone_compound", "tone_sentence_mean"))
@@ -610,7 +615,11 @@ def tone_over_time(
         raise ValueError(
             "tone_over_time needs period groups such as '2019' or '2019Q1': use compare(..., by='date:Y')"
         ) from exc
-    hue = "hue" if "hue" in rows.columns else None
+    hue = hue if hue is not None else getattr(data, "within", None)
+    if hue is not None and hue not in rows.columns:
+        raise ValueError(
+            f"hue={hue!r} is not a column of the summary; columns: {list(rows.columns)}"
+        )
     series = [(None, rows)] if hue is None else list(rows.groupby(hue, sort=True))
     colors = group_colors([name for name, _ in series if name is not None]) if hue else {}
     with style(**{"axes.grid.axis": "y"}):
@@ -619,7 +628,12 @@ def tone_over_time(
             sub = sub.sort_values("_x")
             color = colors.get(str(name), PALETTE[0])
             ax.fill_between(
-                sub["_x"], sub["ci_low"], sub["ci_high"], color=color, alpha=0.18, linewidth=0
+                sub["_x"],
+                sub["ci_low"],
+                sub["ci_high"],
+                color=color,
+                alpha=0.18 if hue is None else 0.1,
+                linewidth=0,
             )
             ax.plot(
                 sub["_x"],

@@ -332,6 +332,37 @@ def test_by_quarter_and_month_labels():
     assert compare(table, by="date:Q", pairs="all").pairwise["group_a"].tolist() == ["2019Q1"]
 
 
+def test_within_repeats_the_comparison_for_each_value():
+    table = pd.DataFrame(
+        {
+            "outlet": ["A"] * 4 + ["B"] * 4,
+            "date": pd.to_datetime(["2019-01-01", "2019-06-01", "2020-01-01", "2020-06-01"] * 2),
+            "tone_compound": [0.0, 0.2, 0.5, 0.7, -0.4, -0.2, -0.1, 0.1],
+        }
+    )
+    result = compare(table, by="date:Y", within="outlet", n_boot=200)
+    assert result.within == "outlet"
+    assert list(result.summary.columns) == ["outlet", *COMPARISON_COLUMNS]
+    assert result.summary[["outlet", "group", "mean"]].values.tolist() == [
+        ["A", "2019", pytest.approx(0.1)],
+        ["A", "2020", pytest.approx(0.6)],
+        ["B", "2019", pytest.approx(-0.3)],
+        ["B", "2020", pytest.approx(0.0)],
+    ]
+    pw = result.pairwise
+    assert pw[["outlet", "group_a", "group_b"]].values.tolist() == [
+        ["A", "2020", "2019"],
+        ["B", "2020", "2019"],
+    ]
+    assert pw["difference"].tolist() == pytest.approx([0.5, 0.3])
+    np.testing.assert_allclose(pw["p_adjusted"], _adjust(pw["p_value"].to_numpy(), "holm"))
+    # Each outlet alone gives the same means and differences.
+    alone = compare(table[table["outlet"] == "B"], by="date:Y", n_boot=200)
+    assert alone.pairwise["difference"].tolist() == pytest.approx([0.3])
+    with pytest.raises(ValueError, match="did you mean 'outlet'"):
+        compare(table, by="date:Y", within="outle")
+
+
 def test_repr_and_html_describe_the_settings():
     result = compare(_events(), paired_by="event_id")
     assert "paired by event_id" in repr(result)

@@ -171,6 +171,20 @@ def test_tone_over_time_plots_periods_in_order(table):
         plot.tone_over_time(compare(table, metrics="tone_compound", n_boot=50))
 
 
+def test_tone_over_time_draws_one_line_per_outlet_with_within(table):
+    per_outlet = compare(table, by="date:Y", within="outlet", metrics="tone_compound", n_boot=100)
+    ax = plot.tone_over_time(per_outlet)
+    lines = [line for line in ax.lines if line.get_marker() == "o"]
+    assert [line.get_label() for line in lines] == ["Fox News", "HuffPost", "New York Times"]
+    fox = per_outlet.summary[per_outlet.summary["outlet"] == "Fox News"]
+    np.testing.assert_allclose(lines[0].get_ydata(), fox["mean"])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "Fox News",
+        "HuffPost",
+        "New York Times",
+    ]
+
+
 def test_quoted_vs_own_needs_voices_tables(comparison):
     summary = pd.DataFrame(
         {
