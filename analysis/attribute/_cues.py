@@ -36,9 +36,28 @@ _TO_VERB = re.compile(
     r"\s+to\s+(?!(?:reporters|the|a|an|his|her|their|its|our|my|this|that|these|those|CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|me|him|them|us|you|supporters|voters|donors|members|Congress)\b)[a-z]\w*"
 )
 _NEGATIVE_AFTER = re.compile(
-    r"\s+(?:by\b|as\b|off\b|up\b|into\b|out\b(?!\s+that)|for\b|on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|CNN|Fox|MSNBC|NBC|ABC|CBS|NPR|television|TV|radio)\b))",
+    r"\s+(?:by\b|as\b|off\b|up\b|into\b|out\b(?!\s+that)|for\b)",
     re.IGNORECASE,
 )
+_ON_VERBS = frozenset(
+    [
+        "report",
+        "reports",
+        "reported",
+        "reporting",
+        "comment",
+        "comments",
+        "commented",
+        "commenting",
+        "act",
+        "acted",
+        "focus",
+        "focused",
+        "count",
+        "counted",
+    ]
+)
+_ON = re.compile(r"\s+on\b")
 _CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
 _PRONOUN_BEFORE = re.compile(
@@ -82,6 +101,8 @@ def is_cue(text: str, start: int, end: int, lex: Lexicon, *, lo: int = 0) -> boo
         return False
     if word.startswith("call") and _CALL_FOR.match(text, end):
         return True  # "called for", "called on ... to"
+    if word in _ON_VERBS and _ON.match(text, end):
+        return False  # "reported on the race", "commented on his hands"
     if _TO_VERB.match(text, end) and word not in lex.intentions:
         return False
     return not _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))

@@ -68,7 +68,7 @@ _OBJECT = re.compile(
 _LEFT_TAIL = re.compile(r"\s*(?:that\s*)?[,:]?\s*$")
 # Between the cue clause of a quotation and the next quotation of a split quote
 # ('"A," he said. "B."', '"A," said Smith in an interview, "B."'): a few words, then punctuation.
-_SPLIT_GAP = re.compile(r"[^.!?;“”\"\n]{0,40}?[.,:;]\s*")
+_SPLIT_GAP = re.compile(r"(?:[^.!?;“”\"\n]|\.(?=\w)){0,90}?[.,:;]\s*")
 _SPLIT_BLOCK = re.compile(r"\b(?:that|who|which|to|adding|saying|noting|while|and|but)\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _SENT_END = re.compile(r"[\s.!?;:,]+$")
@@ -280,20 +280,21 @@ def _continues(text, q, last, claimed_upto, para, para_of) -> bool:
     if para_of(q.start) - para_of(last["end"] - 1) > 1:
         return False
     starts_para = q.start == para[0]
-    after_clause = claimed_upto <= q.start and not _WORDS.search(
-        text, max(claimed_upto, para[0]), q.start
+    # Only after a finished clause ('... he said. "More."'), not after 'adding that "..."'.
+    after_clause = (
+        claimed_upto <= q.start
+        and not _WORDS.search(text, max(claimed_upto, para[0]), q.start)
+        and text[para[0] : q.start].rstrip()[-1:] in {".", ",", ":", ";", "!", "?"}
     )
     if not (starts_para or after_clause):
         return False
     # Something else said between the two (another quotation, a new sentence) ends the run.
-    between = text[last["end"] : q.start]
     if starts_para and para_of(q.start) != para_of(last["end"] - 1) and claimed_upto < para[0]:
         last_para_end = text.rfind("\n", last["end"], q.start)
         if _WORDS.search(
             text, max(claimed_upto, last["end"]), last_para_end if last_para_end > 0 else q.start
         ):
             return False
-    del between
     return len(_WORDS.findall(text, q.start, q.end)) >= 4
 
 
@@ -443,7 +444,9 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
         dash = max(text.rfind(" - ", ss, cz), text.rfind(" — ", ss, cz), text.rfind(" – ", ss, cz))
         start = dash + 3 if dash >= 0 else ss
         m = _COLON_SPEAKER.fullmatch(text, start, cz)
-        sp = (m.start(1), m.end(1)) if m else None
+        sp = (m.start(1), m.end(1)) if m and not _INTRO.match(m.group(1) + ",") else None
+        if sp is None and len(_WORDS.findall(text, q.start, q.end)) < 4:
+            return None  # 'his resume: “song anthropologist.”' names, it does not quote
         if sp is None and text[cz - 1 : cz].isalpha():
             before = speaker_left(text, start, cz, lex)
             if before and text[before[0]].isupper() and text[before[1] - 1].isalpha():
