@@ -223,3 +223,23 @@ def test_article_bias_prediction_sample_loads_with_missing_dates_counted(shared_
         )
     assert len(articles) == 5000
     assert articles["byline"].notna().any()
+
+
+def test_jsonl_of_only_bad_lines_gives_one_rejection_per_line(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"a": \n[1]\n\n"text"\n', encoding="utf-8")
+    articles = load_quietly(tmp_path)
+    assert articles.empty
+    assert articles.attrs["rejections"]["position"].tolist() == ["line 1", "line 2", "line 4"]
+
+
+def test_file_without_text_column_rejects_each_row_and_bad_mapping_raises(tmp_path):
+    (tmp_path / "a.csv").write_text("title,summary\nA,One.\nB,Two.\n", encoding="utf-8")
+    articles = load_quietly(tmp_path / "a.csv")
+    rejections = articles.attrs["rejections"]
+    assert rejections["position"].tolist() == ["row 1", "row 2"]
+    assert rejections["reason"].str.contains("no text column among").all()
+    assert len(load_quietly(tmp_path / "a.csv", columns={"summary": "text"})) == 2
+    with pytest.raises(
+        ValueError, match=r"columns maps to \['headline'\], which are not article-table fields"
+    ):
+        load_articles(tmp_path / "a.csv", columns={"title": "headline"})

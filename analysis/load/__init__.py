@@ -32,14 +32,20 @@ import pandas as pd
 
 from analysis.clean import normalise_paragraphs, remove_boilerplate
 from analysis.load._factiva import html_to_text, is_factiva, parse_factiva, rtf_to_text
-from analysis.load._files import KNOWN_SUFFIXES, discover, read_text
+from analysis.load._files import KNOWN_SUFFIXES, decode, discover, read_text
 from analysis.load._html import parse_html
 from analysis.load._mediacloud import is_mediacloud_header, read_mediacloud
 from analysis.load._nexis import is_nexis, parse_nexis
 from analysis.load._records import Parsed
 from analysis.load._rejections import AttrsTable, LoadWarning, summary_message
 from analysis.load._scraped import parse_scraped
-from analysis.load._tabular import read_csv, read_json, read_jsonl, read_parquet
+from analysis.load._tabular import (
+    check_columns_argument,
+    read_csv,
+    read_json,
+    read_jsonl,
+    read_parquet,
+)
 from analysis.schema import ARTICLE_COLUMNS, REJECTION_COLUMNS, make_article_id, validate_articles
 
 __all__ = ["FORMATS", "LoadWarning", "load_articles"]
@@ -90,18 +96,61 @@ def _sniff_text(text: str) -> str:
     return "scraped"
 
 
+#: A single web page is never this big; a bigger "page" is refused, not parsed.
+MAX_PAGE_BYTES = 20 * 1024**2
+#: Largest uncompressed size a DOCX may announce (zip bombs announce gigabytes).
+MAX_DOCX_BYTES = 200 * 1024**2
+_SNIFF_BYTES = 1024**2
+
+
+class FileTooBig(ValueError):
+    """A file is far bigger than its format ever is; refused before reading it whole."""
+
+
+def _check_docx(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        announced = sum(info.file_size for info in archive.infolist())
+        names = set(archive.namelist())
+    if announced > MAX_DOCX_BYTES:
+        raise FileTooBig(
+            f"the DOCX announces {announced / 1024**2:,.0f} MB uncompressed (limit "
+            f"{MAX_DOCX_BYTES / 1024**2:.0f} MB): refused before inflating; a zip bomb or a corrupt file?"
+        )
+    if "word/document.xml" not in names:
+        raise ValueError("a zip file without word/document.xml: not a Word document")
+
+
+def _too_big(path: Path, size: int, what: str) -> FileTooBig:
+    return FileTooBig(
+        f"{size / 1024**2:,.0f} MB is too big for {what} (limit {MAX_PAGE_BYTES / 1024**2:.0f} MB); "
+        "split the file, or if it holds many articles save it as JSONL or CSV"
+    )
+
+
 def _read_file(
     path: Path, fmt: str, columns: Mapping[str, str] | None
 ) -> tuple[Parsed, str, str | None]:
     """Read one file; return its documents, the format used and an encoding note."""
     kind = KNOWN_SUFFIXES.get(path.suffix.lower(), "text")
-    note = None
+    size = path.stat().st_size
     if kind == "parquet" or fmt == "parquet":
         return read_parquet(str(path), columns=columns), "parquet", None
     if kind == "docx":
+        _check_docx(path)
         text = _docx_text(path)
         chosen = _sniff_text(text) if fmt == "auto" else fmt
         return _parse_text(text, chosen, columns), chosen, None
+    if kind in ("html", "rtf") and size > 5 * MAX_PAGE_BYTES:
+        raise _too_big(path, size, f"an {kind.upper()} file")
+    if kind == "text" and size > MAX_PAGE_BYTES and fmt in ("auto", "scraped"):
+        # Exports and JSON Lines may be big; a scraped page never is. Decide
+        # from the first megabyte before reading the whole file.
+        with path.open("rb") as handle:
+            head, _ = decode(handle.read(_SNIFF_BYTES))
+        if fmt == "scraped" or _sniff_text(head) == "scraped":
+            raise _too_big(path, size, "a single scraped page")
     text, note = read_text(path)
     if kind == "rtf":
         text = rtf_to_text(text)
@@ -113,6 +162,8 @@ def _read_file(
             chosen = "factiva" if is_factiva(html_to_text(text)) else "html"
         if chosen == "factiva":
             return parse_factiva(html_to_text(text)), "factiva", note
+        if chosen == "html" and size > MAX_PAGE_BYTES:
+            raise _too_big(path, size, "a single HTML page")
         return _parse_text(text, chosen, columns), chosen, note
     if fmt == "auto":
         if kind == "csv":
@@ -236,6 +287,7 @@ def load_articles(
         )
     if boilerplate not in (True, False, "auto"):
         raise ValueError(f"boilerplate={boilerplate!r}; use 'auto', True or False")
+    check_columns_argument(columns)
     files, skipped = discover(paths)
 
     show = progress if progress is not None else len(files) >= _PROGRESS_FROM
@@ -264,6 +316,11 @@ def load_articles(
                 }
             )
             continue
+        if not parsed.records and not parsed.rejections:
+            # Zero documents is still an outcome: say so, so every file is accounted for.
+            parsed.reject(
+                "file", "the file holds no documents (empty, or only blank lines or a header)"
+            )
         if encoding_note:
             notes.append(
                 {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,12 +96,19 @@ def discover(
         if path.is_file():
             add(path, explicit=True)
         elif path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                add(found, explicit=False, root=path)
+            for found in sorted(path.rglob("*")):
+                if found.is_file():
+                    add(found, explicit=False, root=path)
+                elif found.is_symlink() and not found.exists():
+                    skipped.append(
+                        Skipped(str(found), "broken symbolic link: it points to nothing")
+                    )
         elif glob.has_magic(text):
             for found in sorted(glob.glob(text, recursive=True)):
                 if Path(found).is_file():
                     add(Path(found), explicit=False)
+                elif Path(found).is_symlink():
+                    skipped.append(Skipped(found, "broken symbolic link: it points to nothing"))
         else:
             raise FileNotFoundError(
                 f"paths: {text!r} is not a file, a folder or a glob that matches anything; "
@@ -131,7 +139,33 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), f"not valid UTF-8 ({where}) nor cp1252; decoded as Latin-1"
 
 
-def read_text(path: Path) -> tuple[str, str | None]:
-    """Read a text file with :func:`decode`; line endings become ``\\n``."""
-    text, note = decode(path.read_bytes())
-    return text.replace("\r\n", "\n").replace("\r", "\n"), note
+#: Control characters other than tab, line feed, carriage return and form feed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: Above this share of control characters a "text" file is binary data (random
+#: bytes hold about 13 %; a scrape with a few stray bell or tab characters, far less).
+_BINARY_SHARE = 0.05
+
+
+class NotText(ValueError):
+    """A file named like text holds binary data."""
+
+
+def read_text(path: Path, *, data: bytes | None = None) -> tuple[str, str | None]:
+    """Read a text file with :func:`decode`; line endings become ``\\n``.
+
+    Binary data (more than 5 % control characters) raises :class:`NotText`; a few stray control characters are removed and the
+    removal is added to the note.
+    """
+    text, note = decode(path.read_bytes() if data is None else data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
+    if controls:
+        if controls >= 8 and controls > _BINARY_SHARE * len(text):
+            raise NotText(
+                f"binary data, not text ({controls} control characters in {len(text)}); "
+                "check the file, or give it the extension of its real format"
+            )
+        text = _CONTROL.sub("", text)
+        removed = f"removed {controls} control character{'s' if controls > 1 else ''}"
+        note = f"{note}; {removed}" if note else removed
+    return text, note

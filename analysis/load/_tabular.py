@@ -76,6 +76,22 @@ def _as_text(value: Any, *, join_lists: bool) -> str | None:
     raise TypeError(f"{type(value).__name__} {str(value)[:60]!r}")
 
 
+def check_columns_argument(columns: Mapping[str, str] | None) -> None:
+    """Raise when ``columns=`` maps to a name that is not an article-table field."""
+    if columns is None:
+        return
+    if not isinstance(columns, Mapping):
+        raise TypeError(
+            f"columns must be a dict {{'their name': 'our name'}}, got {type(columns).__name__}"
+        )
+    unknown = sorted(set(columns.values()) - set(_FIELDS) - {"source_id", "date_source"})
+    if unknown:
+        raise ValueError(
+            f"columns maps to {unknown}, which are not article-table fields; "
+            f"map to one of {list(_FIELDS) + ['source_id']} (other columns are kept as they are)"
+        )
+
+
 def resolve_columns(
     names: Iterable[str], columns: Mapping[str, str] | None
 ) -> tuple[dict[str, str], dict[str, str]]:
@@ -115,22 +131,21 @@ def rows_to_parsed(
 ) -> Parsed:
     """Turn ``(position, row)`` pairs into article records, rejecting rows with bad values."""
     parsed = parsed or Parsed()
+    check_columns_argument(columns)
+    problem = None
     try:
         mapping, extras = resolve_columns(names, columns)
     except KeyError as error:
-        raise ValueError(
-            f"columns: {error.args[0]!r} is not a column of the file; its columns are {names}"
-        ) from error
-    unknown = set(mapping) - set(_FIELDS) - {"source_id", "date_source"}
-    if unknown:
-        raise ValueError(
-            f"columns maps to {sorted(unknown)}, which are not article-table fields; "
-            f"map to one of {list(_FIELDS)} (other columns are kept as they are)"
-        )
-    if "text" not in mapping and text_required:
-        raise ValueError(
-            f"no text column among {names}; name the body column with columns={{'<name>': 'text'}}"
-        )
+        problem = f"columns: {error.args[0]!r} is not a column of the file; its columns are {names}"
+    else:
+        if "text" not in mapping and text_required:
+            problem = f"no text column among {names}; name the body column with columns={{'<name>': 'text'}}"
+    if problem is not None:
+        # The whole file's layout is wrong, but each row is still a document:
+        # one rejection per row keeps the count of documents in exact.
+        for position, _ in rows:
+            parsed.reject(position, problem)
+        return parsed
     parsed.extra_columns = (["source_id"] if "source_id" in mapping else []) + list(extras.values())
 
     raw_dates = pd.Series(
