@@ -230,6 +230,29 @@ _RIGHT_STOP = frozenset(
         "told",
     ]
 )
+_NOT_RIGHT_START = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "to",
+        "from",
+        "with",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "that",
+        "as",
+        "of",
+        "about",
+        "it",
+        "there",
+    ]
+)
 _RIGHT_CONTINUE = {
     "familiar": "with",
     "close": "to",
@@ -382,7 +405,7 @@ def speaker_right(text: str, start: int, hi: int, lex: Lexicon) -> tuple[int, in
             break
         words.append(i)
         i += 1
-    if not words:
+    if not words or toks[words[0]][2].lower() in _NOT_RIGHT_START:
         return None
     return toks[words[0]][0], toks[words[-1]][1]
 
