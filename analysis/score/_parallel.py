@@ -33,7 +33,7 @@ def _warm() -> None:
     # Build the heavy tables once per worker, before the first chunk arrives.
     from . import _syllables, _vader
 
-    _syllables.cmu_syllables()
+    _syllables.cmu_phones()
     _syllables.easy_words()
     _vader._tables()
 

@@ -141,7 +141,8 @@ def _compute(
         for c in columns[kind]:
             columns[kind][c][hit] = rows[c].to_numpy()
 
-    size = _parallel.CHUNK_SIZE
+    # Several chunks per worker, so that all of them are busy on a small corpus too.
+    size = max(1, min(_parallel.CHUNK_SIZE, -(-len(todo) // (4 * n_jobs))))
     chunk_ids = [todo[i : i + size] for i in range(0, len(todo), size)]
     from tqdm.auto import tqdm
 
@@ -151,9 +152,9 @@ def _compute(
         unit="text",
         disable=not progress or len(todo) < _PROGRESS_MIN,
     ) as bar:
-        results = _parallel.run(
-            kinds, ([unique[j] for j in ids] for ids in chunk_ids), n_jobs=n_jobs, bar=bar
-        )
+        texts_of_chunks = ([unique[j] for j in ids] for ids in chunk_ids)
+        # no pool at all when everything came from the cache
+        results = _parallel.run(kinds, texts_of_chunks, n_jobs=n_jobs if len(todo) else 1, bar=bar)
         for ids, result in zip(chunk_ids, results, strict=True):
             for kind, rows in result.items():
                 block = list(zip(*rows, strict=True))
