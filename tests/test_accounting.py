@@ -52,11 +52,6 @@ def test_jsonl_file_of_only_bad_lines_counts_each_line(tmp_path):
     assert articles.attrs["rejections"]["position"].tolist() == ["line 1", "line 2"]
 
 
-test_jsonl_file_of_only_bad_lines_counts_each_line = pytest.mark.xfail(
-    strict=True, reason="finding 7: all-bad JSONL file gives one file-level rejection"
-)(test_jsonl_file_of_only_bad_lines_counts_each_line)
-
-
 def test_load_articles_counts_every_document(corpus):
     """Across all formats: rows == good + empty-bodied documents, rejections == bad documents."""
     folder, counts = corpus
@@ -103,11 +98,6 @@ _bad_line = st.sampled_from(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 7: a JSONL file in which no line parses gives one file-level rejection "
-    "('no text column among []') instead of one rejection per bad line",
-)
 @fuzz(30)
 @given(
     kinds=st.lists(st.one_of(st.just(None), _bad_line), min_size=1, max_size=12),
