@@ -29,6 +29,7 @@ Example
 from __future__ import annotations
 
 import contextlib
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -65,7 +66,7 @@ PALETTE: tuple[str, ...] = (
     "#7F7F7F",
     "#8C564B",
     "#17BECF",
-    "#BCBD22",
+    "#6A3D9A",
 )
 
 #: Colours of the source categories of :func:`source_mix`.
@@ -647,6 +648,8 @@ def tone_over_time(
         first, _, direction = _label(metric).partition("\n")
         if direction == _TONE_DIRECTION:
             direction = "↓ more negative | more positive ↑"
+        # Rotated labels have only the axis height: drop the range in brackets.
+        first = re.sub(r"\s*\(.*?\)", "", first)
         ax.set_ylabel(f"{first}\n{direction}".strip())
         ax.set_xlabel(f"period ({getattr(data, 'by', 'date')})")
         if hue:
