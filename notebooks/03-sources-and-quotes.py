@@ -42,9 +42,12 @@ folder = FIGURES or f"../figures/{CORPUS}"
 # as written, `speaker_name` the fullest name the article gives that person, `speaker_role` a category
 # (spokesperson, official, politician, expert, ...) and `anonymous` flags unnamed sources ("officials
 # said"). The offsets `start`/`end` point into the article's text, so every row can be checked by eye.
+#
+# We compare outlets, so we keep only the articles whose outlet is known (a scraped page does not
+# always print its publisher's name).
 
 # %%
-articles = analysis.load_corpus(CORPUS)
+articles = analysis.load_corpus(CORPUS).dropna(subset=["outlet"])
 quotes = analysis.extract_attributions(articles)
 quotes[["article_id", "kind", "speaker", "speaker_role", "anonymous", "content"]].head(10)
 
