@@ -383,6 +383,8 @@ def _resolve_groups(data: pd.DataFrame, by: str) -> tuple[pd.Series, list[str], 
     if not isinstance(by, str):
         raise TypeError(f"by must be a column name or '<date column>:<Y|Q|M|W|D>', got {by!r}")
     column, _, freq = by.partition(":")
+    if by in data.columns:  # a column whose name has a colon
+        column, freq = by, ""
     if column not in data.columns:
         raise ValueError(
             f"by={by!r}: there is no column {column!r}; choose from: {', '.join(map(str, data.columns))}"
@@ -391,7 +393,12 @@ def _resolve_groups(data: pd.DataFrame, by: str) -> tuple[pd.Series, list[str], 
     if not freq:
         values = data[column]
         labels = values.astype("string")
-        groups = sorted(labels.dropna().unique().tolist(), key=str)
+        present = values.dropna().unique().tolist()
+        try:  # numbers and dates in their own order (2 before 10), else alphabetical
+            ordered = sorted(present)
+        except TypeError:
+            ordered = sorted(present, key=str)
+        groups = list(dict.fromkeys(str(pd.Series([v]).astype("string").iloc[0]) for v in ordered))
         return labels, groups, False
     if freq.upper() not in _PERIODS:
         raise ValueError(
@@ -459,7 +466,9 @@ def _check_metrics(data: pd.DataFrame, metrics: Sequence[str] | str) -> list[str
 
 
 def _as_float(series: pd.Series) -> np.ndarray:
-    return pd.to_numeric(series, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
+    values = pd.to_numeric(series, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
+    # An infinite score is a failed computation, not a very large value: treat it as missing.
+    return np.where(np.isfinite(values), values, np.nan)
 
 
 # --------------------------------------------------------------------------- compare
@@ -663,7 +672,8 @@ def compare(
     if missing:
         detail = ", ".join(f"{m}: {k}" for m, k in missing.items())
         warnings.warn(
-            f"compare: {sum(missing.values())} missing value(s) left out ({detail})",
+            f"compare: {sum(missing.values())} missing value(s) left out ({detail}); "
+            "infinite values count as missing",
             UserWarning,
             stacklevel=2,
         )

@@ -111,6 +111,21 @@ def test_missing_values_are_dropped_with_one_warning_that_counts_them():
     assert (row["n"], row["mean"]) == (3, 3.0)
 
 
+def test_infinite_values_count_as_missing():
+    table = pd.DataFrame(
+        {"outlet": ["A", "A", "A", "B", "B"], "tone_compound": [1.0, np.inf, 3.0, -np.inf, 4.0]}
+    )
+    with pytest.warns(UserWarning, match=r"2 missing value\(s\).*infinite values count as missing"):
+        summary = compare(table, n_boot=50).summary.set_index("group")
+    assert summary.loc["A", ["n", "mean"]].tolist() == [2, 2.0]
+    assert summary.loc["B", ["n", "mean"]].tolist() == [1, 4.0]
+
+
+def test_numeric_groups_keep_their_numeric_order():
+    table = pd.DataFrame({"outlet": [10, 2, 1, 2], "tone_compound": [1.0, 2.0, 3.0, 4.0]})
+    assert compare(table, n_boot=50).summary["group"].tolist() == ["1", "2", "10"]
+
+
 def test_rows_without_a_group_are_left_out_with_a_warning():
     table = _table()
     table.loc[0, "outlet"] = None
