@@ -32,7 +32,9 @@ def run_notebook(source: Path, **parameters: object) -> object:
 
     notebook = jupytext.read(source)
     tagged = [i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])]
-    assert len(tagged) == 1, f"{source.name}: needs exactly one cell tagged 'parameters', found {len(tagged)}"
+    assert len(tagged) == 1, (
+        f"{source.name}: needs exactly one cell tagged 'parameters', found {len(tagged)}"
+    )
     injected = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
     cell = nbformat.v4.new_code_cell(injected, metadata={"tags": ["injected-parameters"]})
     notebook.cells.insert(tagged[0] + 1, cell)
@@ -85,9 +87,9 @@ def test_there_are_five_numbered_notebooks_paired_and_without_outputs():
             for line in text.splitlines()
             if line.startswith(("import ", "from ")) and not line.startswith("from __future__")
         ]
-        assert all(line == "import analysis" or line.startswith("from analysis") for line in imports), (
-            f"{source.name} imports from outside the package: {imports}"
-        )
+        assert all(
+            line == "import analysis" or line.startswith("from analysis") for line in imports
+        ), f"{source.name} imports from outside the package: {imports}"
 
 
 @pytest.mark.slow
@@ -106,14 +108,20 @@ def test_notebooks_run_on_the_sample_and_rerun_identically(tmp_path):
 @pytest.mark.shared
 def test_notebooks_run_on_basil(tmp_path, shared_dir, monkeypatch):
     monkeypatch.setenv("ANALYSIS_CORPORA", str(shared_dir / "corpora"))
-    for source in SOURCES:
+    # 05-validity does not depend on the corpus; it ran on the sample above.
+    for source in SOURCES[:4]:
         run_notebook(source, CORPUS="basil", FIGURES=str(tmp_path))
     committed = REPO / "figures" / "basil"
-    if committed.is_dir():
-        # The committed BASIL figures are exactly what the notebooks make today.
-        mine = _hashes(tmp_path)
-        stale = sorted(k for k, v in _hashes(committed).items() if k in mine and mine[k] != v)
-        assert not stale, f"figures/basil is out of date for {stale}: rerun `python tests/test_notebooks.py basil`"
+    mine = _hashes(tmp_path)
+    assert sorted(mine) == sorted(_hashes(committed)), (
+        "figures/basil does not hold what the notebooks make"
+    )
+    # The committed tables are exactly what the notebooks compute today. (Picture bytes depend on
+    # the matplotlib and FreeType build as well; their re-run identity is checked on the sample.)
+    stale = sorted(k for k, v in _hashes(committed).items() if k.endswith(".csv") and mine[k] != v)
+    assert not stale, (
+        f"figures/basil is out of date for {stale}: rerun `python tests/test_notebooks.py basil`"
+    )
 
 
 if __name__ == "__main__":
