@@ -45,10 +45,12 @@ _PUBLIC: dict[str, str] = {
     # compare, plot, report
     "compare": "analysis.compare",
     "voices": "analysis.compare",
+    "source_shares": "analysis.compare",
     "plot": "analysis.plot",
     "save_figure": "analysis.figures",
     "report": "analysis.report",
     "load_corpus": "analysis.corpora",
+    "list_corpora": "analysis.corpora",
 }
 
 __all__ = sorted(_PUBLIC) + ["__version__"]

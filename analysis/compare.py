@@ -44,6 +44,8 @@ import difflib
 import html
 import math
 import re
+import sys
+import types
 import warnings
 import zlib
 from collections.abc import Iterable, Sequence
@@ -1353,3 +1355,17 @@ def voices(
             stacklevel=2,
         )
     return Voices(per_article=per_article, comparison=comparison)
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``analysis.compare(table)`` work even after ``import analysis.compare``.
+
+    Importing this module binds the *module* to ``analysis.compare``, shadowing the
+    function the public API promises; calling the module calls :func:`compare`.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Comparison:
+        return compare(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -134,6 +134,14 @@ def test_rows_without_a_group_are_left_out_with_a_warning():
     assert result.summary.set_index("group").loc["A", "n"] == 3
 
 
+def test_analysis_compare_is_callable_even_after_importing_the_module():
+    import analysis
+    import analysis.compare  # binds the module to analysis.compare
+
+    result = analysis.compare(_table(), metrics="tone_compound", n_boot=50)
+    assert isinstance(result, Comparison)
+
+
 # ------------------------------------------------------------------------- errors
 
 
