@@ -2,9 +2,10 @@
 
 Rules
 -----
-- Only double marks count: straight ``"``, curly ``“ ”``, low ``„`` and guillemets
-  ``« »``. Single marks are ignored because they are mostly apostrophes
-  ("candidates’ estimates") or headline quotes.
+- Only double marks count: straight ``"``, curly ``“ ”``, low ``„``, guillemets
+  ``« »``, and two apostrophes ``''`` (the New York Times archive convention).
+  Single marks are ignored because they are mostly apostrophes ("candidates’
+  estimates") or headline quotes.
 - Curly and guillemet marks say which way they face; a straight mark opens when no
   quotation is open and closes otherwise. A curly mark that faces the wrong way for
   its context (a ``”`` after a space and before a letter) is read by its context.
@@ -30,7 +31,8 @@ from dataclasses import dataclass, field
 
 __all__ = ["Quote", "find_quotes"]
 
-_MARK = re.compile(r"[\"“”„«»]")
+# Two apostrophes stand for a straight double mark in some archives (New York Times: ''Yes,'' he said).
+_MARK = re.compile(r"''|[\"“”„«»]")
 _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
 
@@ -66,18 +68,18 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], i
         depth = 0
         current: Quote | None = None
         piece_start = ps
-        marks = [m.start() for m in _MARK.finditer(text, ps, pe)]
+        marks = [(m.start(), m.end()) for m in _MARK.finditer(text, ps, pe)]
         if carry is not None:
-            if marks and marks[0] == ps and (text[ps] in _OPENERS or text[ps] == '"'):
+            if marks and marks[0][0] == ps and (text[ps] in _OPENERS or text[ps] in "\"'"):
                 current, depth, piece_start = carry, 1, ps
                 marks = marks[1:]
             else:
                 carry.closed = False
                 unbalanced += 1
             carry = None
-        for i in marks:
+        for i, j in marks:
             ch = text[i]
-            if ch == '"':
+            if ch in "\"'":
                 opening = depth == 0
             elif ch in _OPENERS:
                 opening = not (depth > 0 and _faces_close(text, i) and not _faces_open(text, i))
@@ -85,10 +87,10 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], i
                 opening = depth == 0 and _faces_open(text, i) and not _faces_close(text, i)
             if opening:
                 if depth == 0:
-                    current = Quote(start=i, end=i + 1)
+                    current = Quote(start=i, end=j)
                     piece_start = i
                     depth = 1
-                elif depth == 1 and ch != '"':
+                elif depth == 1 and ch not in "\"'":
                     depth = 2
                 else:
                     unbalanced += 1
@@ -99,8 +101,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], i
                     depth = 1
                 else:
                     assert current is not None
-                    current.end = i + 1
-                    current.pieces.append((piece_start, i + 1))
+                    current.end = j
+                    current.pieces.append((piece_start, j))
                     if not quotes or quotes[-1] is not current:
                         quotes.append(current)
                     depth = 0

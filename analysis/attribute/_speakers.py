@@ -275,7 +275,7 @@ def _is_word(tok: str) -> bool:
 
 def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     """Span of the speaker phrase ending before the cue at ``cue_start`` (``lo`` bounds the search)."""
-    toks = _tokens(text, max(lo, cue_start - 300), cue_start)
+    toks = _tokens(text, max(lo, cue_start - 160), cue_start)
     i = len(toks) - 1
     while (
         i >= 0
@@ -429,7 +429,35 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
+    if len(word) > 3 and word.endswith(("’s", "'s")):
+        return word[:-2]
+    if len(word) > 2 and word.endswith(("’", "'")):
+        return word[:-1]
+    return word
+
+
+_PARTICLES = frozenset(["de", "van", "von", "del", "da", "di", "bin", "al", "la", "le"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_name(run: str, lex: Lexicon) -> str | None:
+    """The person in a capitalised run: its last stretch of non-title words, up to a possessive.
+
+    "US Secretary of State Antony Blinken" → "Antony Blinken"; "Blinken’s Upcoming Mission" →
+    "Blinken". Cached: the same runs ("Donald Trump") recur in every article.
+    """
+    out: list[str] = []
+    for w in run.split():
+        bare = _strip_possessive(w)
+        if bare in lex.titles or bare.rstrip(".") in lex.titles or bare.lower() in lex.outlets:
+            out = []
+        else:
+            out.append(bare)
+        if bare != w:
+            break
+    while out and out[0].lower() in _PARTICLES:
+        out.pop(0)
+    return " ".join(out) if out else None
 
 
 class Mentions:
@@ -442,6 +470,12 @@ class Mentions:
     def __init__(self, text: str, lex: Lexicon):
         self.text = text
         self.lex = lex
+        self._built = False
+
+    def _build(self) -> None:
+        # Built on first use: many articles never need a name resolved.
+        self._built = True
+        text = self.text
         self.starts: list[int] = []
         self.names: list[str] = []
         self.titles: list[str] = []  # lower-case text just before the name
@@ -462,40 +496,12 @@ class Mentions:
             self.surnames.setdefault(n.split()[0], n)
 
     def _person(self, run: str) -> str | None:
-        words = []
-        for w in run.split():
-            bare = _strip_possessive(w)
-            words.append(bare)
-            if bare != w:
-                break  # "Blinken’s Upcoming Mission": the name ends at the possessive
-        # The person is the last run of non-title words ("US Secretary of State Antony Blinken").
-        out: list[str] = []
-        for w in words:
-            if (
-                w in self.lex.titles
-                or w.rstrip(".") in self.lex.titles
-                or w.lower() in self.lex.outlets
-            ):
-                out = []
-            else:
-                out.append(w)
-        while out and out[0].lower() in {
-            "de",
-            "van",
-            "von",
-            "del",
-            "da",
-            "di",
-            "bin",
-            "al",
-            "la",
-            "le",
-        }:
-            out.pop(0)
-        return " ".join(out) if out else None
+        return _person_name(run, self.lex)
 
     def fullest(self, surname: str, pos: int) -> str | None:
         """Fullest name ending with ``surname`` mentioned before ``pos`` (else after)."""
+        if not self._built:
+            self._build()
         best = None
         cut = bisect.bisect_left(self.starts, pos)
         for idx in (range(cut), range(cut, len(self.names))):
@@ -511,6 +517,8 @@ class Mentions:
 
     def last_person_before(self, pos: int, window: int = 600) -> str | None:
         """The last person named (in full or by surname) in the ``window`` characters before ``pos``."""
+        if not self._built:
+            self._build()
         lo = max(0, pos - window)
         cut = bisect.bisect_left(self.starts, pos)
         full = self.names[cut - 1] if cut and self.starts[cut - 1] >= lo else None
@@ -522,6 +530,8 @@ class Mentions:
         return full
 
     def by_title(self, noun: str, pos: int) -> str | None:
+        if not self._built:
+            self._build()
         cut = bisect.bisect_left(self.starts, pos)
         for k in range(cut - 1, -1, -1):
             if noun in self.titles[k][-40:]:
@@ -530,6 +540,8 @@ class Mentions:
 
     def title_of(self, name: str) -> str:
         """Words around the first mention of ``name``: before it, and an appositive after it."""
+        if not self._built:
+            self._build()
         for k, n in enumerate(self.names):
             if n == name:
                 after = self.starts[k] + len(n)
@@ -566,6 +578,7 @@ def _role_of(phrase_low: str, lex: Lexicon) -> str | None:
     return roles.get(" ".join(last.group(0).split())) if last else None
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _HEAD_CUT = re.compile(
     r"\s(?:of|for|from|at|with|familiar|close|involved|knowledgeable|briefed|who|in|on)\b.*$"
 )
@@ -575,18 +588,26 @@ def describe(
     speaker: str, pos: int, mentions: Mentions, lex: Lexicon, last_person: str | None
 ) -> Speaker:
     """Resolve a speaker phrase to its name, role, organisation and anonymity."""
-    phrase = " ".join(speaker.replace("\n", " ").split())
+    phrase = " ".join(speaker.split())
     low = phrase.lower()
-    bare = re.sub(r"^(?:the|a|an)\s+", "", low)
+    if low in PRONOUNS:
+        name = None
+        if low in _PERSON_PRONOUNS:
+            name = mentions.last_person_before(pos) or last_person
+        role = "unknown"
+        if name:
+            role = _role_of(mentions.title_of(name), lex) or "unknown"
+        return Speaker(name, role, None, False)
+    bare = _ARTICLE.sub("", low)
     words = phrase.split()
     head_phrase = _HEAD_CUT.sub("", " " + phrase).strip() or phrase
     head = _strip_possessive(head_phrase.split()[-1]) if head_phrase.split() else phrase
     # Outlets and documents are sources in their own right.
     if bare in lex.outlets or bare.rstrip("’s") in lex.outlets:
-        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        name = _ARTICLE.sub("", phrase)
         return Speaker(name, "outlet", name, False)
     if bare in lex.governments:
-        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        name = _ARTICLE.sub("", phrase)
         return Speaker(name, "official", name, False)
     if low in PRONOUNS:
         name = None
@@ -648,7 +669,7 @@ def describe(
             name = mentions.by_title(head_low, pos)
         if name is None and not anonymous and head[:1].isupper() and role is None:
             # An organisation or place speaking ("the Clinton campaign" has a lower-case head).
-            name = re.sub(r"^(?:the|a|an)\s+", "", head_phrase, flags=re.IGNORECASE)
+            name = _ARTICLE.sub("", head_phrase)
             org = org or name
         if role is None:
             role = "unknown"
