@@ -299,7 +299,7 @@ def tone_by_outlet(
         colors = group_colors(rows["group"])
         y = np.arange(len(rows))[::-1]
         _points_with_intervals(ax, rows, y=y, colors=colors)
-        ax.axvline(0, color="#999999", linewidth=0.8, zorder=0)
+        ax.axvline(0, color="#999999", linewidth=0.8, zorder=1)
         ax.set_yticks(y, [f"{g}  (n={n})" for g, n in zip(rows["group"], rows["n"], strict=True)])
         ax.set_ylim(-0.7, len(rows) - 0.3)
         ax.set_xlabel(_label(metric))
@@ -644,7 +644,10 @@ def tone_over_time(
                 markersize=4,
                 label=None if name is None else str(name),
             )
-        ax.axhline(0, color="#999999", linewidth=0.8, zorder=0)
+        ax.axhline(0, color="#999999", linewidth=0.8, zorder=1)
+        ticks = rows.drop_duplicates("_x").sort_values("_x")
+        if len(ticks) <= 16:  # label the periods themselves ("2019", "2019Q1"), not dates
+            ax.set_xticks(list(ticks["_x"]), [str(g).split("/")[0] for g in ticks["group"]])
         first, _, direction = _label(metric).partition("\n")
         if direction == _TONE_DIRECTION:
             direction = "↓ more negative | more positive ↑"
@@ -716,7 +719,7 @@ def quoted_vs_own(
                         linewidth=1.5,
                     )
                 ax.plot([row["mean"]], [yi + offset], marker, color=color, markersize=7, zorder=3)
-        ax.axvline(0, color="#999999", linewidth=0.8, zorder=0)
+        ax.axvline(0, color="#999999", linewidth=0.8, zorder=1)
         ax.set_yticks(y, groups)
         ax.set_ylim(-0.7, len(groups) - 0.3)
         ax.set_xlabel(f"Tone, mean VADER compound of sentences (−1 … +1)\n{_TONE_DIRECTION}")
