@@ -39,17 +39,14 @@ def _tables():
     return an, an.lexicon, emoji_chars
 
 
-_STRIPPED: dict[str, str] = {}
-
-
-def _strip_punc_if_word(token: str) -> str:
-    out = _STRIPPED.get(token)
-    if out is None:
-        stripped = token.strip(_PUNCTUATION)
-        out = token if len(stripped) <= 2 else stripped
-        if len(_STRIPPED) < 1_000_000:  # bound the memo on pathological input
-            _STRIPPED[token] = out
-    return out
+def _words(text: str) -> list[str]:
+    """``SentiText(text).words_and_emoticons``: tokens stripped of outer punctuation unless that leaves <= 2 chars."""
+    tokens = text.split()
+    punctuation = _PUNCTUATION
+    return [
+        t if len(x) <= 2 else x
+        for t, x in zip(tokens, [t.strip(punctuation) for t in tokens], strict=True)
+    ]
 
 
 def _replace_emoji(text: str, emojis: dict[str, str]) -> str:
@@ -69,6 +66,7 @@ def _replace_emoji(text: str, emojis: dict[str, str]) -> str:
 
 
 _NEGATED: dict[str, bool] = {}
+_VALENCE: dict[tuple, float] = {}
 
 
 def _negated(word: str) -> bool:
@@ -221,7 +219,7 @@ def polarity_scores(text: str) -> dict[str, float]:
     if not emoji_chars.isdisjoint(text):
         text = _replace_emoji(text, an.emojis)
     text = text.strip()
-    words = list(map(_strip_punc_if_word, text.split()))
+    words = _words(text)
     lower = list(map(str.lower, words))
     hits = _hits(lexicon, lower)
     return an.score_valence(_sentiments(an, lexicon, words, lower, hits), text)
@@ -244,7 +242,7 @@ def polarity_scores_spans(text: str, spans: list[tuple[int, int]]):
     if not emoji_chars.isdisjoint(text):
         return polarity_scores(text), [polarity_scores(text[s:e]) for s, e in spans]
     stripped = text.strip()
-    words = list(map(_strip_punc_if_word, stripped.split()))
+    words = _words(stripped)
     sizes = [len(text[s:e].split()) for s, e in spans]
     if sum(sizes) != len(words):  # spans not aligned with tokens: be safe
         return polarity_scores(text), [polarity_scores(text[s:e]) for s, e in spans]
@@ -274,8 +272,19 @@ def _sentiments(an, lexicon, words: list[str], lower: list[str], hits: list[int]
     allcaps = sum(map(str.isupper, words))
     is_cap_diff = 0 < n - allcaps < n
     sentiments: list = [0] * n
+    memo = _VALENCE
     for i in hits:
         if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
             continue
-        sentiments[i] = _valence(an, lexicon, words, lower, i, is_cap_diff)
+        # A word's valence depends only on the tokens from i-3 to i+2, on how near
+        # it is to either end (clipped at 3 and 2) and on is_cap_diff: memoise on
+        # exactly that, so the sentence pass reuses the whole-text pass.
+        key = (is_cap_diff, min(i, 3), min(n - 1 - i, 2), *words[max(i - 3, 0) : i + 3])
+        value = memo.get(key)
+        if value is None:
+            value = _valence(an, lexicon, words, lower, i, is_cap_diff)
+            if len(memo) >= 1_000_000:
+                memo.clear()
+            memo[key] = value
+        sentiments[i] = value
     return _but_check(lower, sentiments)
