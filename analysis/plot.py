@@ -214,6 +214,8 @@ def _summary(data: Any, *, name: str = "data") -> pd.DataFrame:
         raise ValueError(
             f"{name} lacks column(s) {missing}; pass the result of analysis.compare(...) or its .summary"
         )
+    if table.empty:
+        raise ValueError(f"{name} has no rows: there is nothing to draw (was the table empty?)")
     return table
 
 

@@ -225,6 +225,8 @@ def test_paired_differences_draws_each_event_and_the_mean(comparison):
 
 
 def test_wrong_table_or_metric_is_named(comparison):
+    with pytest.raises(ValueError, match="nothing to draw"):
+        plot.tone_by_outlet(comparison.summary.iloc[0:0])
     with pytest.raises(TypeError, match="Comparison"):
         plot.tone_by_outlet([1, 2, 3])
     with pytest.raises(ValueError, match="did you mean 'tone_compound'"):
