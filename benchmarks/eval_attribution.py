@@ -30,8 +30,9 @@ A predicted span matches a gold span when their overlap covers at least half of
   knowledge). Precision: predicted anonymous rows that match a gold anonymous
   attribution; recall: gold anonymous attributions matched by a predicted
   anonymous row.
-- **Speed**: articles per second of ``extract_attributions`` on one core
-  (the whole selection in one call, after one warm-up article).
+- **Speed**: articles per CPU-second of ``extract_attributions`` in this one
+  process (the whole selection in one call, after one warm-up article), so a
+  busy shared machine does not count against it; the baseline is timed alike.
 
 The baseline is what the issue calls "a plain regex": every double-quoted
 stretch is a direct quote, and its speaker is the nearest capitalised word or
@@ -407,15 +408,16 @@ def articles_of(docs: list[dict]) -> pd.DataFrame:
 def evaluate(docs: list[dict]) -> tuple[dict[str, float], dict[str, float], float, float]:
     """Scores of ours and of the baseline, and the articles/s of each."""
     articles = articles_of(docs)
+    # CPU time of this process: the machine may be shared, and "one core" is what we promise.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         extract_attributions(articles.iloc[:1])
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         ours = extract_attributions(articles)
-        t_ours = time.perf_counter() - t0
-    t0 = time.perf_counter()
+        t_ours = max(time.process_time() - t0, 1e-9)
+    t0 = time.process_time()
     base = baseline(articles)
-    t_base = time.perf_counter() - t0
+    t_base = max(time.process_time() - t0, 1e-9)
     joined = [join_contiguous(d) for d in docs]
     s_ours, s_base = score(docs, ours), score(docs, base)
     for label, result, pred in (("ours", s_ours, ours), ("base", s_base, base)):
@@ -455,7 +457,9 @@ def table(ours: dict[str, float], base: dict[str, float], speed: float, base_spe
     for label, key in names:
         target = f">= {_TARGETS[key]:.2f}" if key in _TARGETS else ""
         lines.append(f"| {label} | {ours[key]:.3f} | {base[key]:.3f} | {target} |")
-    lines.append(f"| articles per second (one core) | {speed:.0f} | {base_speed:.0f} | >= 500 |")
+    lines.append(
+        f"| articles per CPU-second (one core) | {speed:.0f} | {base_speed:.0f} | >= 500 |"
+    )
     return "\n".join(lines)
 
 
@@ -491,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             pred = extract_attributions(articles_of(docs))
-        show_errors(docs, pred, args.errors, args.n_errors, args.seed)
+        show_errors([join_contiguous(d) for d in docs], pred, args.errors, args.n_errors, args.seed)
         return 0
     ours, base, speed, base_speed = evaluate(docs)
     out = table(ours, base, speed, base_speed)

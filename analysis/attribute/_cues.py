@@ -89,14 +89,25 @@ def patterns(lexicon: Lexicon) -> CuePatterns:
     return CuePatterns(verb=verb, according=according, any_cue=any_cue)
 
 
-def is_cue(text: str, start: int, end: int, lex: Lexicon, *, lo: int = 0) -> bool:
-    """False when the cue word at ``text[start:end]`` is used in a way that reports nobody's words."""
+def is_cue(
+    text: str, start: int, end: int, lex: Lexicon, *, lo: int = 0, after_quote: bool = False
+) -> bool:
+    """False when the cue word at ``text[start:end]`` is used in a way that reports nobody's words.
+
+    ``after_quote`` says the word follows a quotation directly ('"...," reads the letter'),
+    which is evidence enough for a word that is usually a noun.
+    """
     word = text[start:end].lower()
     before = text[max(lo, start - 12) : start]
     if _PASSIVE_BEFORE.search(before):
         return False
-    if word in lex.ambiguous and not (
-        _EVIDENCE_AFTER.match(text, end) or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
+    if (
+        word in lex.ambiguous
+        and not after_quote
+        and not (
+            _EVIDENCE_AFTER.match(text, end)
+            or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
+        )
     ):
         return False
     if word.startswith("call") and _CALL_FOR.match(text, end):

@@ -307,7 +307,7 @@ def _attach_right(text, q, hi, lex, pats, *, period):
     first = text[pos]
     # Inverted: '"...," said Sen. Smith'.
     v = pats.verb.match(text, pos, hi)
-    if v and is_cue(text, v.start(), v.end(), lex):
+    if v and is_cue(text, v.start(), v.end(), lex, after_quote=True):
         sp = speaker_right(text, v.end(), hi, lex)
         if sp:
             return {
