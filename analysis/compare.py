@@ -20,9 +20,9 @@ Unpaired: **Cliff's delta** (P(A > B) − P(A < B), equal to the rank-biserial
 correlation of the Mann–Whitney U). Paired: the **matched-pairs rank-biserial
 correlation** (Kerby 2014) of the per-event differences.
 
-Tests: ``"permutation"`` (default; difference in means, ``n_boot`` random
+Tests: ``"permutation"`` (default; difference in means, ``n_perm`` random
 relabellings, or random sign flips of the per-event differences when paired;
-p = (1 + #as extreme) / (1 + n_boot)) or ``"mannwhitney"`` (Mann–Whitney U,
+p = (1 + #as extreme) / (1 + n_perm)) or ``"mannwhitney"`` (Mann–Whitney U,
 or the Wilcoxon signed-rank test when paired; normal approximation with tie and
 continuity correction, so for fewer than about 10 values per group prefer the
 permutation test).
@@ -206,6 +206,7 @@ class Comparison:
     seed: int = 0
     groups: tuple[str, ...] = field(default=())
     within: str | None = None
+    n_perm: int | None = None
 
     def _title(self) -> str:
         design = f"paired by {self.paired_by}" if self.paired_by else "unpaired"
@@ -214,7 +215,9 @@ class Comparison:
         return (
             f"Comparison by {self.by} ({design}): {len(self.groups)} groups, "
             f"{self.summary['metric'].nunique()} metrics; {self.ci:.0%} bootstrap intervals "
-            f"({self.n_boot} resamples, seed {self.seed}); {self.test} test, {self.correction} correction"
+            f"({self.n_boot} resamples, seed {self.seed}); {self.test} test"
+            + (f" ({self.n_perm} permutations)" if self.n_perm else "")
+            + f", {self.correction} correction"
         )
 
     def __repr__(self) -> str:
@@ -489,6 +492,7 @@ def compare(
     correction: str = "holm",
     pairs: str | None = None,
     within: str | None = None,
+    n_perm: int | None = None,
 ) -> Comparison:
     """Compare groups of articles on one or more metrics, with intervals and tests.
 
@@ -513,7 +517,7 @@ def compare(
         (non-missing) in both groups; several rows of one unit and group are
         averaged first.
     n_boot
-        Bootstrap resamples, also the number of permutations of the test.
+        Bootstrap resamples.
         Rows are put in a canonical order first (by ``article_id`` when the
         table has it, else by value), so shuffling the input changes nothing.
     seed
@@ -528,6 +532,12 @@ def compare(
         ``"all"`` pairs of groups (default for columns), or ``"adjacent"``
         groups only (default for periods: each period against the one before,
         ``group_a`` the later one, so ``difference`` is the change).
+    n_perm
+        Random permutations (sign flips) of the permutation test; default
+        ``n_boot``. The smallest p-value it can give is 1 / (n_perm + 1), so the
+        smallest Holm-adjusted one over m tests is m / (n_perm + 1): a warning
+        says when that is above 0.05. Compare fewer metrics, raise ``n_perm``
+        or use ``test="mannwhitney"`` then.
     within
         Repeat the comparison separately within each value of this column, e.g.
         ``compare(table, by="date:Y", within="outlet")`` for each outlet's tone
@@ -569,6 +579,9 @@ def compare(
     if int(n_boot) < 1:
         raise ValueError(f"n_boot={n_boot!r} must be a positive number of resamples, e.g. 2000")
     n_boot = int(n_boot)
+    n_perm = n_boot if n_perm is None else int(n_perm)
+    if n_perm < 1:
+        raise ValueError(f"n_perm={n_perm!r} must be a positive number of permutations, e.g. 2000")
     if pairs not in (None, "all", "adjacent"):
         raise ValueError(f"pairs={pairs!r}; choose 'all', 'adjacent' or None (automatic)")
 
@@ -585,6 +598,7 @@ def compare(
             test=test,
             correction=correction,
             pairs=pairs,
+            n_perm=n_perm,
         )
     labels, groups, is_period = _resolve_groups(data, by)
     if paired_by is not None and paired_by not in data.columns:
@@ -645,7 +659,7 @@ def compare(
             common = unit_means[a].index.intersection(unit_means[b].index).sort_values()
             va = unit_means[a].loc[common].to_numpy(dtype=float).reshape(len(common), len(metrics))
             vb = unit_means[b].loc[common].to_numpy(dtype=float).reshape(len(common), len(metrics))
-            per_pair[(a, b)] = _paired_rows(metrics, a, b, va - vb, ci, n_boot, seed, test)
+            per_pair[(a, b)] = _paired_rows(metrics, a, b, va - vb, ci, n_boot, n_perm, seed, test)
             for j, metric in enumerate(metrics):
                 both = ~np.isnan(va[:, j]) & ~np.isnan(vb[:, j])
                 diff_frames.setdefault((a, b), []).append(
@@ -664,7 +678,7 @@ def compare(
     else:
         for a, b in pair_list:
             per_pair[(a, b)] = _unpaired_rows(
-                metrics, a, b, block[a], block[b], boot[a], boot[b], ci, n_boot, seed, test
+                metrics, a, b, block[a], block[b], boot[a], boot[b], ci, n_boot, n_perm, seed, test
             )
     pair_rows = [per_pair[p][j] for j in range(len(metrics)) for p in pair_list]
     ordered_diffs = [
@@ -686,6 +700,7 @@ def compare(
     pairwise = pd.DataFrame(pair_rows, columns=list(PAIRWISE_COLUMNS))
     pairwise["correction"] = correction
     pairwise["p_adjusted"] = _adjust(pairwise["p_value"].to_numpy(dtype=float), correction)
+    _warn_p_floor(pairwise, test, correction, n_perm)
     pairwise = pairwise.astype(
         {
             "metric": "string",
@@ -727,7 +742,24 @@ def compare(
         n_boot=n_boot,
         seed=seed,
         groups=tuple(groups),
+        n_perm=n_perm if test == "permutation" else None,
     )
+
+
+def _warn_p_floor(pairwise: pd.DataFrame, test: str, correction: str, n_perm: int) -> None:
+    tests = int(pairwise["p_value"].notna().sum())
+    # Holm multiplies the smallest p-value by the number of tests (BH only the largest).
+    if test != "permutation" or correction != "holm" or tests < 2:
+        return
+    floor = tests / (n_perm + 1)
+    if floor > 0.05:
+        warnings.warn(
+            f"compare: {tests} tests with {n_perm} permutations each: no Holm-adjusted p-value "
+            f"can fall below {min(floor, 1.0):.2g}. Compare fewer metrics or groups, raise n_perm "
+            f"(to at least {int(20 * tests)}), or use test='mannwhitney'",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def _compare_within(data: pd.DataFrame, *, within: str, **kwargs: Any) -> Comparison:
@@ -796,6 +828,7 @@ def _compare_within(data: pd.DataFrame, *, within: str, **kwargs: Any) -> Compar
         test=kwargs["test"],
         correction=kwargs["correction"],
         n_boot=first.n_boot,
+        n_perm=first.n_perm,
         seed=seed,
         groups=tuple(sorted(set(groups), key=str)),
         within=within,
@@ -903,6 +936,7 @@ def _unpaired_rows(
     b_boot: np.ndarray,
     ci: float,
     n_boot: int,
+    n_perm: int,
     seed: int,
     test: str,
 ) -> list[dict]:
@@ -915,7 +949,7 @@ def _unpaired_rows(
     p_block = np.full(len(metrics), np.nan)
     if test == "permutation" and len(a_values) >= 2 and len(b_values) >= 2 and complete.any():
         p_block[complete] = _permutation_block(
-            a_values[:, complete], b_values[:, complete], _rng(seed, a_name, b_name, "perm"), n_boot
+            a_values[:, complete], b_values[:, complete], _rng(seed, a_name, b_name, "perm"), n_perm
         )
     rows = []
     for j, metric in enumerate(metrics):
@@ -949,7 +983,7 @@ def _unpaired_rows(
             row["p_value"] = (
                 float(p_block[j])
                 if complete[j]
-                else _permutation(a, b, _rng(seed, metric, a_name, b_name, "perm"), n_boot)
+                else _permutation(a, b, _rng(seed, metric, a_name, b_name, "perm"), n_perm)
             )
         rows.append(row)
     return rows
@@ -962,6 +996,7 @@ def _paired_rows(
     diffs: np.ndarray,
     ci: float,
     n_boot: int,
+    n_perm: int,
     seed: int,
     test: str,
 ) -> list[dict]:
@@ -974,7 +1009,7 @@ def _paired_rows(
         rng = _rng(seed, a_name, b_name, "paired")
         boot[:, complete] = _resampled_means(diffs[:, complete], rng, n_boot)
         if test == "permutation":
-            p_block[complete] = _sign_flip_block(diffs[:, complete], rng, n_boot)
+            p_block[complete] = _sign_flip_block(diffs[:, complete], rng, n_perm)
     rows = []
     for j, metric in enumerate(metrics):
         d = diffs[:, j][~np.isnan(diffs[:, j])]
@@ -1015,7 +1050,7 @@ def _paired_rows(
             row["p_value"] = (
                 float(p_block[j])
                 if complete[j]
-                else _sign_flip(d, _rng(seed, metric, a_name, b_name, "flip"), n_boot)
+                else _sign_flip(d, _rng(seed, metric, a_name, b_name, "flip"), n_perm)
             )
         rows.append(row)
     return rows

@@ -224,6 +224,19 @@ def test_no_difference_gives_large_p_values():
         assert row["p_value"] > 0.01
 
 
+def test_too_few_permutations_for_the_number_of_tests_is_warned():
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame({"outlet": list("ABCD") * 10, "tone_compound": rng.normal(size=40)})
+    with pytest.warns(UserWarning, match=r"6 tests with 99 permutations.*below 0.06.*n_perm"):
+        result = compare(table, n_boot=200, n_perm=99)
+    assert result.n_perm == 99
+    assert result.pairwise["p_value"].min() >= 1 / 100
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compare(table, n_boot=200, n_perm=2000)
+        compare(table, n_boot=200, n_perm=99, test="mannwhitney")
+
+
 def test_holm_and_benjamini_hochberg_by_hand():
     p = np.array([0.01, 0.04, 0.03, np.nan])
     np.testing.assert_allclose(_adjust(p, "holm"), [0.03, 0.06, 0.06, np.nan])
