@@ -31,7 +31,6 @@ FIGURES = None  # folder for saved figures and tables; None means figures/<CORPU
 
 # %%
 import analysis
-from analysis.compare import source_shares
 
 folder = FIGURES or f"../figures/{CORPUS}"
 
@@ -77,7 +76,7 @@ analysis.count_sources(quotes, by="outlet", articles=articles)
 # relies on anonymous sources has a larger anonymous slice. The number of attributions is next to each bar.
 
 # %%
-shares = source_shares(quotes, by="outlet", articles=articles)
+shares = analysis.source_shares(quotes, by="outlet", articles=articles)
 ax = analysis.plot.source_mix(shares)
 analysis.save_figure(ax.figure, "source_mix", data=shares, folder=folder)
 
