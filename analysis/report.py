@@ -455,6 +455,9 @@ def _significant(pairwise: pd.DataFrame) -> pd.DataFrame:
     return pairwise[columns].sort_values(["metric", "group_a", "group_b"], kind="mergesort")
 
 
+#: Years with fewer articles are left out of the tone-over-time figure.
+_MIN_PER_YEAR = 5
+
 _TONE = ("tone_sentence_mean", "tone_compound", "tone_share_negative")
 _READABILITY = (
     "flesch_reading_ease",
@@ -584,10 +587,18 @@ def report(
         # comparison, as compare() does.
         speakers = speakers[speakers[by].notna()].reset_index(drop=True)
         voice = voices(articles, quotes, by=by, n_boot=n_boot, seed=seed)
-        years = table["date"].dropna().dt.year.nunique()
+        # A year with a handful of articles would draw a confident-looking line through noise.
+        per_year = table["date"].dt.year.value_counts()
+        years = per_year[per_year >= _MIN_PER_YEAR].index
         over_time = (
-            compare(table, by="date:Y", metrics=["tone_sentence_mean"], n_boot=n_boot, seed=seed)
-            if years >= 2
+            compare(
+                table[table["date"].dt.year.isin(years)],
+                by="date:Y",
+                metrics=["tone_sentence_mean"],
+                n_boot=n_boot,
+                seed=seed,
+            )
+            if len(years) >= 2
             else None
         )
         bar.update()
@@ -979,7 +990,8 @@ def _figures(
             plot.tone_over_time(over_time, metric=tone_metric),
             over_time.summary,
             "Tone over time",
-            "Mean sentence tone of all articles per year, with its interval band.",
+            f"Mean sentence tone of all articles per year, with its interval band (years with fewer "
+            f"than {_MIN_PER_YEAR} articles are left out).",
         )
     if comparison.paired_by and len(comparison.differences):
         diffs = comparison.differences

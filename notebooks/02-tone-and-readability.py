@@ -42,11 +42,12 @@ folder = FIGURES or f"../figures/{CORPUS}"
 # %% [markdown]
 # ## Load and score
 #
-# `analysis.score` adds one row of numbers per article: the readability formulas, the word and
-# sentence counts, and the tone columns. We join them to the article table by `article_id`.
+# We compare outlets, so we keep the articles whose outlet is known. `analysis.score` adds one row
+# of numbers per article: the readability formulas, the word and sentence counts, and the tone
+# columns. We join them to the article table by `article_id`.
 
 # %%
-articles = analysis.load_corpus(CORPUS)
+articles = analysis.load_corpus(CORPUS).dropna(subset=["outlet"])
 scores = analysis.score(articles, progress=False)
 table = articles.merge(scores, on="article_id")
 table[
