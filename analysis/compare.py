@@ -119,7 +119,7 @@ SOURCE_METRICS: tuple[str, ...] = (
     "quoted_share",
     "source_diversity",
 )
-VOICE_METRICS: tuple[str, ...] = ("quoted_tone", "own_tone", "voice_gap", "quoted_share")
+VOICE_METRICS: tuple[str, ...] = ("quoted_tone", "own_tone", "voice_gap", "quoted_text_share")
 
 #: Columns compared by default when present and numeric, in this order.
 KNOWN_METRICS: tuple[str, ...] = tuple(
@@ -756,7 +756,7 @@ def _warn_p_floor(pairwise: pd.DataFrame, test: str, correction: str, n_perm: in
         warnings.warn(
             f"compare: {tests} tests with {n_perm} permutations each: no Holm-adjusted p-value "
             f"can fall below {min(floor, 1.0):.2g}. Compare fewer metrics or groups, raise n_perm "
-            f"(to at least {int(20 * tests)}), or use test='mannwhitney'",
+            f"(to at least {int(40 * tests)}), or use test='mannwhitney'",
             UserWarning,
             stacklevel=3,
         )
@@ -1165,9 +1165,10 @@ VOICE_COLUMNS: dict[str, str] = {
     "quoted_tone": "mean VADER compound of the sentences inside direct/partial quotes (−1..1); NaN without quotes",
     "own_tone": "mean VADER compound of the sentences of the writer's own text (−1..1); NaN if none",
     "voice_gap": "quoted_tone − own_tone (> 0: the quotes are more positive than the writer)",
-    "quoted_chars": "characters inside direct/partial quotes",
-    "own_chars": "characters outside them (white space not counted)",
-    "quoted_share": "quoted_chars / (quoted_chars + own_chars)",
+    "quoted_chars": "non-space characters inside direct/partial quote fragments (marks excluded)",
+    "own_chars": "non-space characters outside them",
+    "quoted_text_share": "quoted_chars / (quoted_chars + own_chars); not count_sources' quoted_share, "
+    "which counts every character between double quotation marks, marks included",
     "quoted_sentences": "sentences (or sentence parts) scored inside quotes",
     "own_sentences": "sentences (or sentence parts) scored in the writer's own text",
 }
@@ -1186,7 +1187,7 @@ class Voices:
         One row per article: ``article_id``, the ``by`` column, then :data:`VOICE_COLUMNS`.
     comparison
         :func:`compare` of ``per_article`` by ``by`` over ``quoted_tone``,
-        ``own_tone``, ``voice_gap`` and ``quoted_share``.
+        ``own_tone``, ``voice_gap`` and ``quoted_text_share``.
     """
 
     per_article: pd.DataFrame
@@ -1194,7 +1195,7 @@ class Voices:
 
     @property
     def summary(self) -> pd.DataFrame:
-        """Per-group summary (COMPARISON_COLUMNS) of quoted_tone, own_tone, voice_gap, quoted_share."""
+        """Per-group summary (COMPARISON_COLUMNS) of quoted_tone, own_tone, voice_gap, quoted_text_share."""
         return self.comparison.summary
 
     def __repr__(self) -> str:
@@ -1352,7 +1353,7 @@ def voices(
                 "voice_gap": q_tone - o_tone,
                 "quoted_chars": quoted_chars,
                 "own_chars": own_chars,
-                "quoted_share": quoted_chars / total if total else np.nan,
+                "quoted_text_share": quoted_chars / total if total else np.nan,
                 "quoted_sentences": q_sentences,
                 "own_sentences": o_sentences,
             }
@@ -1366,7 +1367,7 @@ def voices(
             "voice_gap": "float64",
             "quoted_chars": "int64",
             "own_chars": "int64",
-            "quoted_share": "float64",
+            "quoted_text_share": "float64",
             "quoted_sentences": "int64",
             "own_sentences": "int64",
         }
@@ -1377,7 +1378,7 @@ def voices(
         comparison = compare(
             per_article,
             by=by,
-            metrics=["quoted_tone", "own_tone", "voice_gap", "quoted_share"],
+            metrics=["quoted_tone", "own_tone", "voice_gap", "quoted_text_share"],
             ci=ci,
             n_boot=n_boot,
             seed=seed,

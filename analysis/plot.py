@@ -133,6 +133,7 @@ METRIC_LABELS: dict[str, str] = {
     "text_standard": f"Consensus grade (textstat text_standard)\n{_HARDER}",
     "reading_time": "Reading time (seconds)\nhigher = longer",
     "quoted_share": "Share of text inside quotation marks (0 … 1)\nhigher = more quoted",
+    "quoted_text_share": "Share of text inside direct/partial quotes (0 … 1)\nhigher = more quoted",
 }
 
 #: Grade-level readability measures: one scale (years of schooling), so one axis.

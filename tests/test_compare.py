@@ -494,7 +494,7 @@ def test_voices_separates_quoted_from_own_text():
     assert (rows.loc["q", "quoted_sentences"], rows.loc["q", "own_sentences"]) == (1, 2)
     # No quotes: NaN, never a silent 0.
     assert math.isnan(rows.loc["n", "quoted_tone"]) and rows.loc["n", "own_tone"] > 0
-    assert rows.loc["n", "quoted_share"] == 0.0
+    assert rows.loc["n", "quoted_text_share"] == 0.0
     summary = result.summary.set_index(["metric", "group"])
     assert summary.loc[("quoted_tone", "X"), "n"] == 1
     assert summary.loc[("quoted_tone", "Y"), "n"] == 0
@@ -573,7 +573,7 @@ def test_basil_voices_and_source_shares(basil):
     )
     assert per["own_tone"].between(-1, 1).all()
     assert per["quoted_tone"].dropna().between(-1, 1).all()
-    assert per["quoted_share"].between(0, 1).all()
+    assert per["quoted_text_share"].between(0, 1).all()
     # Quoted and own characters together are the article's non-space characters.
     non_space = articles["text"].str.replace(r"\s", "", regex=True).str.len().to_numpy()
     np.testing.assert_array_equal((per["quoted_chars"] + per["own_chars"]).to_numpy(), non_space)

@@ -11,6 +11,9 @@ import pytest
 from analysis import plot
 from analysis.compare import compare, source_shares
 
+# Figures need few resamples; p-values are not what these tests check.
+pytestmark = pytest.mark.filterwarnings("ignore:compare.*permutations each:UserWarning")
+
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
