@@ -176,3 +176,76 @@ def test_five_megabyte_article_in_linear_time(seed_text):
     assert len(unit * 4) > 5_000_000
     assert result["tone_sentences"] == 4 * tone(unit)["tone_sentences"]
     assert times[1] < 8 * max(times[0], 1e-3), times
+
+
+# --- property: any word salad scores exactly as VADER -------------------------------------
+
+VOCAB = [
+    "good",
+    "bad",
+    "great",
+    "terrible",
+    "love",
+    "hate",
+    "happy",
+    "sad",
+    "no",
+    "not",
+    "never",
+    "but",
+    "BUT",
+    "kind",
+    "of",
+    "sort",
+    "very",
+    "extremely",
+    "least",
+    "at",
+    "without",
+    "doubt",
+    "so",
+    "this",
+    "the",
+    "shit",
+    "bomb",
+    "yeah",
+    "right",
+    "kiss",
+    "death",
+    "die",
+    "for",
+    "nor",
+    "or",
+    "Good",
+    "BAD",
+    "isn't",
+    "don't",
+    ":)",
+    ":(",
+    "!",
+    "?",
+    "!!!",
+    "??",
+    ",",
+    ".",
+    "lol",
+    "uber",
+    "HAPPY",
+]
+
+
+def test_random_word_salads_equal_vader(vader):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(VOCAB), max_size=40), st.sampled_from([" ", "  ", "\n", ". "]))
+    def check(words, sep):
+        text = sep.join(words)
+        assert polarity_scores(text) == vader.polarity_scores(text)
+        spans = [(s, e) for *_, s, e in sentence_spans(text)]
+        assert polarity_scores_spans(text, spans)[1] == [
+            vader.polarity_scores(text[s:e]) for s, e in spans
+        ]
+
+    check()
