@@ -33,7 +33,12 @@ from .readability import COUNT_COLUMNS, FORMULA_COLUMNS, READABILITY_COLUMNS
 from .tone import TONE_COLUMNS
 
 if TYPE_CHECKING:
+    import os
+
+    import dask.dataframe as dd
     import pandas as pd
+
+    Table = pd.DataFrame | dd.DataFrame
 
 __all__ = [
     "READABILITY_COLUMNS",
@@ -83,14 +88,14 @@ _DOC_COMMON = """
 
 
 def score_readability(
-    articles,
+    articles: Table,
     *,
     metrics: Sequence[str] | str | None = None,
     text: str = "text",
-    cache=None,
+    cache: str | os.PathLike | None = None,
     n_jobs: int = 1,
     progress: bool = True,
-):
+) -> Table:
     """Readability of every article: textstat's formulas and counts, one row per article.
 
     Parameters
@@ -137,7 +142,14 @@ def score_readability(
     )
 
 
-def score_tone(articles, *, text: str = "text", cache=None, n_jobs: int = 1, progress: bool = True):
+def score_tone(
+    articles: Table,
+    *,
+    text: str = "text",
+    cache: str | os.PathLike | None = None,
+    n_jobs: int = 1,
+    progress: bool = True,
+) -> Table:
     """Tone of every article with VADER: whole text and sentence measures, one row per article.
 
     Parameters
@@ -182,14 +194,14 @@ def score_tone(articles, *, text: str = "text", cache=None, n_jobs: int = 1, pro
 
 
 def score(
-    articles,
+    articles: Table,
     *,
     metrics: Sequence[str] | str | None = None,
     text: str = "text",
-    cache=None,
+    cache: str | os.PathLike | None = None,
     n_jobs: int = 1,
     progress: bool = True,
-):
+) -> Table:
     """Readability and tone of every article in one pass: the score table.
 
     Parameters
@@ -230,7 +242,7 @@ def score(
 
 
 def sentence_tone(
-    articles, *, level: str = "sentence", text: str = "text", progress: bool = True
+    articles: pd.DataFrame, *, level: str = "sentence", text: str = "text", progress: bool = True
 ) -> pd.DataFrame:
     """VADER scores of every sentence (or paragraph) of every article, as a long table.
 
