@@ -83,10 +83,20 @@ def patterns(lexicon: Lexicon) -> CuePatterns:
     )
     acc = alternation(lexicon.according_cues)
     # Verbs are matched in lower case only: a capitalised "State" or "Post" is a name, not a verb.
-    verb = re.compile(rf"\b(?=[{first}])(?:{verbs})\b")
+    # Not inside a compound ("self-proclaimed", "so-called", "long-awaited").
+    verb = re.compile(rf"(?<![\w-])(?=[{first}])(?:{verbs})\b")
     according = re.compile(rf"\b(?i:{acc})\b")
-    any_cue = re.compile(rf"\b(?=[{first}{afirst}])(?:(?i:{acc})|{verbs})\b")
+    any_cue = re.compile(rf"(?<![\w-])(?=[{first}{afirst}])(?:(?i:{acc})|{verbs})\b")
     return CuePatterns(verb=verb, according=according, any_cue=any_cue)
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+@functools.lru_cache(maxsize=8)
+def prepositions(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Cue form → the prepositions it needs (see ``lexicons/prepositional_cues.txt``)."""
+    return dict(lexicon.prepositional)
 
 
 def is_cue(
@@ -101,6 +111,10 @@ def is_cue(
     before = text[max(lo, start - 12) : start]
     if _PASSIVE_BEFORE.search(before):
         return False
+    preps = prepositions(lex).get(word)
+    if preps is not None:
+        m = _NEXT_WORD.match(text, end)
+        return bool(m) and m.group(1).lower() in preps
     if (
         word in lex.ambiguous
         and not after_quote

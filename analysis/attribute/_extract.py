@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ._cues import is_cue, patterns
+from ._cues import is_cue, patterns, prepositions
 from ._lexicon import Lexicon
 from ._quotes import Quote, find_quotes
 from ._segment import paragraphs, sentences
@@ -68,8 +68,10 @@ _OBJECT = re.compile(
 _LEFT_TAIL = re.compile(r"\s*(?:that\s*)?[,:]?\s*$")
 # Between the cue clause of a quotation and the next quotation of a split quote
 # ('"A," he said. "B."', '"A," said Smith in an interview, "B."'): a few words, then punctuation.
-_SPLIT_GAP = re.compile(r"(?:[^.!?;“”\"\n]|\.(?=\w)){0,90}?[.,:;]\s*")
-_SPLIT_BLOCK = re.compile(r"\b(?:that|who|which|to|adding|saying|noting|while|and|but)\b")
+# A relative clause about the speaker may sit in the gap ('said Ms. Warren, who has often
+# been on the receiving end of his insults. "..."'), but no other cue and no "that".
+_SPLIT_GAP = re.compile(r"(?:[^.!?;“”\"\n]|\.(?=\w)){0,200}?[.,:;]\s*")
+_SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
@@ -159,7 +161,11 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 if para_of(q2.start) != para_of(clause_end) or q2.start < clause_end:
                     break
                 gap = text[attach["tail"] : q2.start]
-                if not _SPLIT_GAP.fullmatch(gap) or _SPLIT_BLOCK.search(gap):
+                if (
+                    not _SPLIT_GAP.fullmatch(gap)
+                    or _SPLIT_BLOCK.search(gap)
+                    or pats.any_cue.search(text, attach["tail"], q2.start)
+                ):
                     break
                 nxt2 = quotes[qj + 1].start if qj + 1 < len(quotes) else len(text)
                 if q2.closed and _attach_right(
@@ -325,10 +331,14 @@ def _attach_right(text, q, hi, lex, pats, *, period):
             clause_end = _clause_end(text, v.end(), hi)
             if (
                 period
-                and text[sp[0] : sp[1]].lower() not in PRONOUNS
-                and not _short(text, v.end(), clause_end, 2)
+                and first.isupper()
+                and (
+                    not _short(text, v.end(), clause_end, 2)
+                    or text[clause_end - 1 : clause_end] in ",:"
+                )
             ):
-                # '"We won." Trump said the polls ...' starts a new sentence of its own.
+                # '"We won." Trump said the polls ...' / '"... change." She adds, "..."' start a
+                # sentence of their own; only '"We won." Trump said.' closes the quotation.
                 return None
             return {
                 "side": "right",
@@ -460,6 +470,7 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
 
 def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
     """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``."""
+    preps = prepositions(lex)
     subject = None
     pos = s
     found_any = False
@@ -526,14 +537,20 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             )
             and not _TO_OR_THAT.search(text, v.end(), after_end)
         ):
-            # 'CONTENT, the senator said Tuesday.'
+            # 'CONTENT, the senator said Tuesday.'; 'The argument would be aided, Devine said,
+            # by the calendar': a speaker in the middle of the content.
             ce = _clean_end(text, s, text.rindex(",", s, sp[0]))
+            rest = text.find(",", v.end(), after_end)
+            if rest >= 0 and not _short(text, rest, after_end, 3):
+                ce = after_end
             if ce - s > 10 and not found_any:
                 _add(text, raw, s, ce, (v.start(), v.end()), sp, quotes, qstarts)
                 found_any = True
                 pos = e
             continue
         cs = v.end()
+        if low in preps:
+            cs = _NEXT_WORD_END.match(text, cs).end()  # "spoke about [the wall]"
         if low in _TELL:
             om = _OBJECT.match(text, cs, e)
             if (
@@ -552,6 +569,19 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             cs = lead.end()
         cs = _THAT.match(text, cs).end()
         ce = _content_end(text, cs, e)
+        if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
+            # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
+            # at the next comma.
+            comma = text.find(",", cs, ce)
+            if comma > cs:
+                ce = comma
+        elif (
+            text[v.end() : v.end() + 1] == ","
+            and _ends_with_comma(before)
+            and _short(text, s, sp[0], 12)
+        ):
+            # 'Now, he says, at least seven delegates have signed': the speaker interrupts.
+            cs = s
         if not _short(text, cs, ce, 1) and ce > cs:
             _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
             found_any = True
@@ -568,6 +598,11 @@ _POST_TAIL = re.compile(
 # "agreed in November to restore ...", "said on Tuesday that ...": the time phrase is no content.
 _LEAD_ADVERBIAL = re.compile(
     r"(?:in|on|at|last|this|during|earlier|later)\b[^,.;:“”\"]{0,30}?\s(?=(?:to|that)\s)"
+)
+_NEXT_WORD_END = re.compile(r"\s*\w+")
+_SUBORDINATE = re.compile(
+    r"\b(?:after|when|before|as|while|because|if|since|although|though|once|until|whenever)\s+$",
+    re.IGNORECASE,
 )
 _TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
 

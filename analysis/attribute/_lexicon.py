@@ -24,6 +24,9 @@ replace any list through ``extract_attributions(..., lexicon={...})``:
     "that", a colon, a comma or a quotation after them, or a pronoun before them.
 ``intentions``
     Cues whose content may be an infinitive ("vowed to", "declined to", "urged ... to").
+``prepositional``
+    Cue form → prepositions; for "talk", "speak", "refer" ... the cue needs one of them
+    after it, and the content starts after it ("spoke about the wall").
 
 Example
 -------
@@ -73,6 +76,7 @@ class Lexicon:
     titles: frozenset[str]
     ambiguous: frozenset[str]
     intentions: frozenset[str]
+    prepositional: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _lines(name: str) -> list[str]:
@@ -106,6 +110,15 @@ def _as_roles(value: Mapping[str, str] | Iterable[str]) -> tuple[tuple[str, str]
     return tuple(sorted(set(pairs), key=lambda p: (-len(p[0]), p[0])))
 
 
+def _as_prepositional(lines: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out = []
+    for line in lines:
+        forms, _, preps = line.partition(":")
+        for form in forms.split():
+            out.append((form.lower(), tuple(p.lower() for p in preps.split())))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=1)
 def _default() -> Lexicon:
     return Lexicon(
@@ -118,6 +131,7 @@ def _default() -> Lexicon:
         titles=frozenset(_words(_lines("titles"))),
         ambiguous=frozenset(w.lower() for w in _words(_lines("ambiguous_cues"))),
         intentions=frozenset(w.lower() for w in _words(_lines("intentions"))),
+        prepositional=_as_prepositional(_lines("prepositional_cues")),
     )
 
 
@@ -153,6 +167,8 @@ def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexico
             raise TypeError(f"lexicon list {key!r} must be an iterable of strings, not one string")
         if key == "roles":
             changes[key] = _as_roles(value)  # type: ignore[arg-type]
+        elif key == "prepositional":
+            changes[key] = _as_prepositional(value)  # type: ignore[arg-type]
         elif key == "according_cues":
             changes[key] = tuple(" ".join(str(x).lower().split()) for x in value)  # type: ignore[union-attr]
         elif key == "titles":
