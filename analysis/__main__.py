@@ -71,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         except (OSError, ValueError, KeyError) as exc:
             # The messages already say what was wrong and what to do; a traceback would bury them.
-            print(f"analysis report: error: {exc}", file=sys.stderr)
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            print(f"analysis report: error: {message}", file=sys.stderr)
             return 1
         print(html)
     return 0
