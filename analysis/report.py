@@ -436,7 +436,7 @@ def _summary_wide(summary: pd.DataFrame, metrics: Sequence[str]) -> pd.DataFrame
     return part.reset_index(drop=True)
 
 
-def _significant(pairwise: pd.DataFrame) -> pd.DataFrame:
+def _pairwise_columns(pairwise: pd.DataFrame) -> pd.DataFrame:
     columns = [
         c
         for c in (
@@ -536,7 +536,7 @@ def report(
     with _progress(progress, len(steps)) as bar:
 
         def step(name: str) -> None:
-            bar.set_postfix_str(name, refresh=False)
+            bar.set_postfix_str(name)
 
         step("load")
         articles, rejections, label = _load(path_or_articles)
@@ -856,7 +856,7 @@ def _html_page(
     )
     if "tone_by_year" in figures:
         sections.append(("time", "Tone over time", fig("tone_by_year")))
-    pairwise = _significant(comparison.pairwise)
+    pairwise = _pairwise_columns(comparison.pairwise)
     design = (
         f"Differences are taken within each {esc(paired_by)} present in both groups (a paired "
         "comparison), so each group is compared on the same events."
