@@ -14,6 +14,12 @@ source counts or voices) into
 * ``differences``: with ``paired_by="event_id"``, the per-event differences
   behind the paired comparison (empty otherwise).
 
+All three come back together in one :class:`Comparison` (it shows itself as
+tables in a notebook). Groups are the values of a column (``by="outlet"``) or
+periods of a date column (``by="date:Y"``, ``"date:Q"``, ``"date:M"``,
+``"date:W"``, ``"date:D"``; periods are compared with the period before);
+``within="outlet"`` repeats the comparison for each outlet.
+
 Effect sizes are rank-based and read the same way in both designs: from −1
 (every value of A below B) through 0 to +1 (every value of A above B).
 Unpaired: **Cliff's delta** (P(A > B) − P(A < B), equal to the rank-biserial
