@@ -145,10 +145,4 @@ analysis.save_figure(
 # cite for differences; this one says where each outlet sits.
 
 # %%
-analysis.save_figure(
-    analysis.plot.tone_by_outlet(paired, metric="tone_sentence_mean").figure,
-    "tone_by_outlet_paired_corpus",
-    data=paired.summary,
-    folder=folder,
-)
 paired.summary
