@@ -496,7 +496,8 @@ def top_speakers(
     data
         The table of :func:`analysis.top_speakers`: the ``by`` column, a name
         column (``speaker_name`` or ``speaker``) and a count column
-        (``attributions``, ``count`` or ``n``).
+        (``attributions``, ``count`` or ``n``); its ``rank`` column, when
+        present, sets the order (else the count, then the name).
     by
         Grouping column.
     n
@@ -536,9 +537,12 @@ def top_speakers(
     headings: list[tuple[int, str]] = []
     for group in groups:
         sub = data[data[by].astype(str) == group]
-        sub = sub.sort_values(
-            [count_col, name_col], ascending=[False, True], kind="mergesort"
-        ).head(n)
+        if "rank" in sub.columns:  # the ranking of analysis.top_speakers, ties as it broke them
+            sub = sub.sort_values("rank", kind="mergesort").head(n)
+        else:
+            sub = sub.sort_values(
+                [count_col, name_col], ascending=[False, True], kind="mergesort"
+            ).head(n)
         headings.append((len(labels), group))
         labels.append(group)
         values.append(0.0)
