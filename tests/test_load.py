@@ -59,6 +59,10 @@ def test_seed_comes_out_as_exactly_the_expected_row(seed_path):
     assert row["text"] == "\n\n".join(SEED_PARAGRAPHS)
     assert row["word_count"] == sum(len(p.split()) for p in SEED_PARAGRAPHS)
     assert row["source_format"] == "scraped"
+    # recomputed from the row itself (outlet is pd.NA there) the id is the same
+    assert row["article_id"] == make_article_id(
+        outlet=row["outlet"], title=row["title"], text=row["text"]
+    )
     assert row["article_id"] == make_article_id(outlet=None, title=SEED_TITLE, text=row["text"])
     for furniture in (
         "Read Also",

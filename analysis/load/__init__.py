@@ -354,12 +354,10 @@ def load_articles(
             record["source_format"] = fmt
             if not record.get("outlet") and outlet is not None:
                 record["outlet"] = outlet
-            text = record.get("text") or ""
-            # Tabular text is kept as given (bar line endings), so character
-            # offsets that come with a corpus (BASIL's spans) stay valid.
-            record["text"] = (
-                text.replace("\r\n", "\n") if fmt in _TABULAR else normalise_paragraphs(text)
-            )
+            # Every format gets the same text contract. Text that is already
+            # clean (most corpus rows) comes back unchanged, so character offsets
+            # shipped with a corpus (BASIL's spans) stay valid for those rows.
+            record["text"] = normalise_paragraphs(record.get("text") or "")
             records.append(record)
 
     base = list(ARTICLE_COLUMNS)
