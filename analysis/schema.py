@@ -119,7 +119,8 @@ class SchemaError(ValueError):
 
 
 def _normalise(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    # pd.NA is what a missing outlet or byline is in a "string" column: missing, not "<NA>".
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     return unicodedata.normalize("NFC", str(value)).strip()
 
