@@ -221,11 +221,12 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for column in out.columns:
         series = out[column]
-        if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(
-            series.dtype
-        ):
-            continue
-        out[column] = series.map(neutralise_csv_cell, na_action="ignore").astype(series.dtype)
+        dtype = series.dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            # New values are not among the categories: work on plain objects.
+            out[column] = series.astype(object).map(neutralise_csv_cell, na_action="ignore")
+        elif pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
+            out[column] = series.map(neutralise_csv_cell, na_action="ignore").astype(dtype)
     out.columns = [neutralise_csv_cell(c) if isinstance(c, str) else c for c in out.columns]
     return out
 

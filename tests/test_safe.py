@@ -123,6 +123,21 @@ def test_neutralise_frame_touches_strings_only_and_leaves_input_alone():
     pd.testing.assert_frame_equal(df, before)
 
 
+def test_categorical_and_other_dtypes_are_handled_without_losing_cells():
+    df = pd.DataFrame(
+        {
+            "cat": pd.Categorical(["=a", "b", "=a"]),
+            "when": pd.to_datetime(["2020-01-01", None, "2021-05-06"]),
+            "flag": [True, False, True],
+            "period": pd.period_range("2020-01", periods=3, freq="M"),
+        }
+    )
+    out = neutralise_frame(df)
+    assert out["cat"].tolist() == ["'=a", "b", "'=a"]
+    assert out["when"].equals(df["when"]) and out["flag"].equals(df["flag"])
+    assert csv_bytes(df).decode().splitlines()[1] == "'=a,2020-01-01,True,2020-01"
+
+
 def test_csv_keeps_negative_numbers_as_numbers():
     df = pd.DataFrame({"outlet": ["=evil()", "Fox"], "tone": [-0.125, 0.5], "n": [-3, 4]})
     text = csv_bytes(df).decode("utf-8")
