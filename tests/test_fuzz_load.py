@@ -1,0 +1,231 @@
+"""Property tests of loading and cleaning: ``load_articles`` in every format, ``remove_boilerplate``,
+``find_duplicates``.
+
+Records with hostile text (control characters, combining marks, right-to-left
+text, emoji, huge white space, quote soup) are written to ``tmp_path`` as JSONL,
+CSV, Parquet, text pages and HTML pages, then loaded. Properties: nothing is lost
+(documents in = rows + rejections), the table follows the schema, ids are the
+documented hash of the loaded outlet/title/text and stable across loads, text is
+normalised (one blank line between paragraphs), and the cleaning functions
+never add text nor modify their input.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import warnings
+
+import pandas as pd
+from _hostile import file_text, fuzz
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis import load_articles
+from analysis.clean import remove_boilerplate
+from analysis.dedupe import DUPLICATE_COLUMNS, find_duplicates
+from analysis.schema import ARTICLE_COLUMNS, make_article_id, validate_articles
+
+_short = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+
+record = st.fixed_dictionaries({"outlet": _short, "title": _short, "text": file_text})
+
+
+def _load(path, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_articles(path, progress=False, **kwargs)
+
+
+def _check_table(articles: pd.DataFrame) -> None:
+    validate_articles(articles)
+    assert list(articles.columns)[: len(ARTICLE_COLUMNS)] == list(ARTICLE_COLUMNS)
+    for row in articles.itertuples(index=False):
+        text = row.text
+        assert "\r" not in text
+        assert "\n\n\n" not in text
+        assert text == text.strip()
+        assert row.word_count == len(text.split())
+        assert row.article_id == make_article_id(outlet=row.outlet, title=row.title, text=text)
+
+
+def _write(folder, fmt: str, records: list[dict]) -> None:
+    if fmt == "jsonl":
+        lines = [json.dumps(r, ensure_ascii=bool(len(r["text"]) % 2)) for r in records]
+        (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif fmt == "csv":
+        with (folder / "records.csv").open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(
+                fh, fieldnames=["outlet", "title", "text"], quoting=csv.QUOTE_ALL
+            )
+            writer.writeheader()
+            writer.writerows(records)
+    elif fmt == "parquet":
+        pd.DataFrame(records, columns=["outlet", "title", "text"]).to_parquet(
+            folder / "records.parquet", index=False
+        )
+
+
+@fuzz(40)
+@given(
+    records=st.lists(record, min_size=1, max_size=6),
+    fmt=st.sampled_from(["jsonl", "csv", "parquet"]),
+)
+def test_tabular_files_lose_nothing(tmp_path_factory, records, fmt):
+    """JSONL/CSV/Parquet of hostile records: rows + rejections == records; schema and ids hold."""
+    folder = tmp_path_factory.mktemp(fmt)
+    _write(folder, fmt, records)
+    articles = _load(folder)
+    rejections = articles.attrs["rejections"]
+    # A file-level failure is one rejection for the whole file; otherwise one per record.
+    file_level = (rejections["position"] == "file").any()
+    if file_level:
+        assert articles.empty and len(rejections) == 1
+    else:
+        assert len(articles) + len(rejections) == len(records), rejections["reason"].tolist()
+    _check_table(articles)
+    again = _load(folder)
+    assert again["article_id"].tolist() == articles["article_id"].tolist()
+
+
+@fuzz(40)
+@given(title=_short, body=file_text, page=st.sampled_from(["txt", "html"]))
+def test_one_page_is_one_row_or_one_rejection(tmp_path_factory, title, body, page):
+    """A text or HTML page with hostile content is exactly one row or one rejection, never an error."""
+    folder = tmp_path_factory.mktemp("page")
+    if page == "txt":
+        (folder / "page.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    else:
+        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n\n"))
+        (folder / "page.html").write_text(
+            f"<html><head><title>{html.escape(title)}</title></head><body><article>"
+            f"<h1>{html.escape(title)}</h1>{paragraphs}</article></body></html>",
+            encoding="utf-8",
+        )
+    articles = _load(folder)
+    assert len(articles) + len(articles.attrs["rejections"]) == 1
+    _check_table(articles)
+
+
+def test_ids_can_be_recomputed_from_the_table(tmp_path):
+    """make_article_id on a loaded row's own outlet/title/text gives its article_id (missing = NA)."""
+    (tmp_path / "page.txt").write_text(
+        "Headline\n\nA body of a few words here.\n", encoding="utf-8"
+    )
+    articles = _load(tmp_path)
+    row = articles.iloc[0]
+    assert pd.isna(row["outlet"])
+    assert row["article_id"] == make_article_id(
+        outlet=row["outlet"], title=row["title"], text=row["text"]
+    )
+
+
+def test_missing_values_all_count_as_empty():
+    """None, NaN, pd.NA and '' give the same id (the documented 'missing values count as \"\"')."""
+    ids = {make_article_id(outlet=v, title="t", text="x") for v in (None, float("nan"), "")}
+    assert len(ids) == 1
+
+
+def test_pd_na_counts_as_empty():
+    """pd.NA, the missing value of the article table's string columns, counts as '' too."""
+    assert make_article_id(outlet=pd.NA, title="t", text="x") == make_article_id(
+        outlet=None, title="t", text="x"
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# remove_boilerplate and find_duplicates
+# ----------------------------------------------------------------------------------------------
+
+
+@st.composite
+def article_tables(draw):
+    """An article table whose texts share some paragraphs (boilerplate) and some whole texts."""
+    shared = draw(st.lists(file_text, min_size=1, max_size=3))
+    n = draw(st.integers(0, 6))
+    texts = []
+    for _ in range(n):
+        own = draw(st.lists(file_text, max_size=3))
+        picks = draw(st.lists(st.sampled_from(shared), max_size=3))
+        texts.append("\n\n".join(own + picks))
+    if texts and draw(st.booleans()):
+        texts.append(texts[0])  # a copy with another id: a duplicate
+    outlets = [draw(st.sampled_from(["A", "B", None])) for _ in texts]
+    return pd.DataFrame(
+        {
+            "article_id": pd.array([f"id{i}" for i in range(len(texts))], dtype="string"),
+            "outlet": pd.array(outlets, dtype="string"),
+            "title": pd.array(["t"] * len(texts), dtype="string"),
+            "text": pd.array(texts, dtype="string"),
+            "word_count": [len(t.split()) for t in texts],
+            "source_path": pd.array(
+                [f"/data/x/{i}.txt" for i in range(len(texts))], dtype="string"
+            ),
+        }
+    )
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+@fuzz(60)
+@given(articles=article_tables(), min_articles=st.integers(1, 4), patterns=st.booleans())
+def test_remove_boilerplate_only_removes_and_keeps_input(articles, min_articles, patterns):
+    """Cleaned text keeps a subset of the original's paragraphs, ids and rows; input unchanged."""
+    before = articles.copy(deep=True)
+    cleaned = remove_boilerplate(articles, min_articles=min_articles, patterns=patterns)
+    pd.testing.assert_frame_equal(articles, before)
+    assert cleaned["article_id"].tolist() == articles["article_id"].tolist()
+    for original, text, words in zip(
+        articles["text"], cleaned["text"], cleaned["word_count"], strict=True
+    ):
+        kept = _paragraphs(text)
+        assert set(kept) <= set(_paragraphs(original))
+        assert words == len(text.split())
+
+
+@fuzz(60)
+@given(articles=article_tables(), threshold=st.floats(0.05, 1.0))
+def test_find_duplicates_groups_are_well_formed(articles, threshold):
+    """Each group keeps exactly one article; ids come from the input; similarity in [0, 1]."""
+    before = articles.copy(deep=True)
+    dups = find_duplicates(articles, threshold=threshold, min_words=1)
+    pd.testing.assert_frame_equal(articles, before)
+    assert list(dups.columns) == list(DUPLICATE_COLUMNS)
+    assert set(dups["article_id"]) <= set(articles["article_id"])
+    assert dups["article_id"].is_unique
+    for _, group in dups.groupby("group"):
+        assert group["kept"].sum() == 1 and len(group) >= 2
+        kept = group.loc[group["kept"], "article_id"].iloc[0]
+        assert (group["duplicate_of"] == kept).all()
+    assert dups["similarity"].between(0.0, 1.0).all()
+    assert dups.equals(find_duplicates(articles, threshold=threshold, min_words=1))  # deterministic
+
+
+@fuzz(30)
+@given(
+    body=st.lists(
+        st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]),
+        min_size=12,
+        max_size=60,
+    )
+)
+def test_an_exact_copy_is_found(body):
+    """A long text copied under another id is grouped with its original, which is kept."""
+    text = " ".join(body)
+    articles = pd.DataFrame(
+        {
+            "article_id": pd.array(["first", "copy", "other"], dtype="string"),
+            "text": pd.array(
+                [text, text, "An unrelated short note about something else entirely here."],
+                dtype="string",
+            ),
+        }
+    )
+    dups = find_duplicates(articles, threshold=0.9)
+    groups = dups.set_index("article_id")
+    assert {"first", "copy"} <= set(groups.index)
+    assert bool(groups.loc["first", "kept"]) and not bool(groups.loc["copy", "kept"])
+    assert groups.loc["copy", "duplicate_of"] == "first"
