@@ -54,7 +54,8 @@ def tone(text: str) -> dict[str, float | int]:
         :data:`TONE_COLUMNS` in order. ``tone_compound``, ``tone_pos``,
         ``tone_neu`` and ``tone_neg`` are ``polarity_scores(text)``'s compound,
         pos, neu and neg (rounded by VADER to 4 / 3 decimals). The sentence
-        measures use the unrounded mean of the sentences' compound. A text
+        measures use each sentence's compound as VADER rounds it; their mean
+        is not rounded further. A text
         without any word (empty, white space) gives NaN everywhere (VADER
         would say 0.0) and ``tone_sentences`` 0.
 
