@@ -181,13 +181,15 @@ def test_refuses_a_non_empty_folder_that_is_not_a_report(tmp_path, hostile_dir):
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
 
-def test_force_writes_beside_other_files_and_leaves_them(tmp_path, hostile_dir):
+def test_force_writes_beside_other_files_and_leaves_them(tmp_path, hostile_dir, capsys):
     out = tmp_path / "shared-folder"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    report(hostile_dir, out=out, progress=False, force=True)
+    report(hostile_dir, out=out, progress=True, force=True)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (out / "report.html").is_file() and (out / MARKER).is_file()
+    # progress=True shows the steps on stderr (progress=False runs elsewhere print nothing).
+    assert "6/6" in capsys.readouterr().err
 
 
 def test_a_file_is_not_an_output_folder(tmp_path, hostile_dir):
@@ -215,7 +217,7 @@ def test_missing_input_is_a_clear_error(tmp_path):
         report(tmp_path / "no/such/place", out=tmp_path / "o", progress=False)
 
 
-def test_paired_report_adds_the_paired_comparison(tmp_path):
+def test_paired_report_adds_the_paired_comparison(tmp_path, capsys):
     rows = []
     for event in range(8):
         for outlet, mood in (("Alpha Post", "terrible disaster"), ("Beta News", "good progress")):
@@ -246,6 +248,8 @@ def test_paired_report_adds_the_paired_comparison(tmp_path):
     page = report(
         articles, out=tmp_path / "paired", paired_by="event_id", progress=False, n_boot=200
     )
+    quiet = capsys.readouterr()
+    assert (quiet.out, quiet.err) == ("", "")  # progress=False: nothing on the terminal
     out = page.parent
     diffs = pd.read_csv(out / "tables" / "paired_differences.csv")
     assert set(diffs["event_id"]) == {f"e{i}" for i in range(8)}
