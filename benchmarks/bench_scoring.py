@@ -121,12 +121,22 @@ def disagreements(ours, theirs) -> int:
     return bad
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the worker processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def timed(label: str, n: int, function):
-    start = time.perf_counter()
+    """Run ``function``; print wall time, throughput and CPU time (the machine may be shared)."""
+    start, cpu = time.perf_counter(), _cpu()
     result = function()
-    seconds = time.perf_counter() - start
-    print(f"  {label:<34} {seconds:8.2f} s  {n / seconds:9.1f} articles/s", flush=True)
-    return result, seconds
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
+    print(
+        f"  {label:<34} {seconds:8.2f} s  {n / seconds:9.1f} articles/s   cpu {cpu:8.2f} s",
+        flush=True,
+    )
+    return result, seconds, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,22 +165,22 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     warnings.simplefilter("ignore", UserWarning)  # empty texts, if any, are counted elsewhere
-    theirs, t_naive = timed(
+    theirs, t_naive, c_naive = timed(
         "naive loop (textstat + VADER)", n, lambda: naive(articles["text"].tolist())
     )
-    ours1, t1 = timed(
+    ours1, t1, c1 = timed(
         "analysis.score, n_jobs=1", n, lambda: score(articles, n_jobs=1, progress=False)
     )
-    ours2, t2 = timed(
+    ours2, t2, c2 = timed(
         "analysis.score, n_jobs=2", n, lambda: score(articles, n_jobs=2, progress=False)
     )
     with tempfile.TemporaryDirectory() as folder:
-        cold, t_cold = timed(
+        cold, t_cold, _ = timed(
             "cache cold (n_jobs=2)",
             n,
             lambda: score(articles, n_jobs=2, cache=folder, progress=False),
         )
-        warm, t_warm = timed(
+        warm, t_warm, _ = timed(
             "cache warm", n, lambda: score(articles, n_jobs=2, cache=folder, progress=False)
         )
 
@@ -188,6 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  one core  (n_jobs=1) vs naive: {t_naive / t1:6.1f}x   (target >= 4x)")
     print(f"  two cores (n_jobs=2) vs naive: {t_naive / t2:6.1f}x   (target >= 8x)")
     print(f"  warm cache vs cold:            {t_cold / t_warm:6.1f}x   (target >= 50x)")
+    print(
+        f"  CPU per article, naive / n_jobs=1: {c_naive / c1:6.1f}x   (independent of other load on the machine)"
+    )
+    print(
+        f"  CPU per article, naive / n_jobs=2: {c_naive / c2:6.1f}x   (includes starting the workers)"
+    )
+    print(f"  load average now: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     return 0 if bad == 0 and identical else 1
 
 
