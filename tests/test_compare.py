@@ -8,6 +8,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.compare import (
     PAIRWISE_COLUMNS,
@@ -585,3 +587,51 @@ def test_basil_voices_and_source_shares(basil):
     shares = source_shares(attributions, articles=articles)
     assert shares.groupby("group")["share"].sum().to_numpy() == pytest.approx([1.0, 1.0, 1.0])
     assert shares.groupby("group")["count"].sum().sum() == len(attributions)
+
+
+# ------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    values=st.lists(
+        st.one_of(st.floats(-1e6, 1e6, allow_nan=False), st.just(np.nan), st.just(np.inf)),
+        min_size=0,
+        max_size=30,
+    ),
+    groups=st.lists(st.sampled_from(["A", "B", "C", None]), min_size=30, max_size=30),
+    paired=st.booleans(),
+    test=st.sampled_from(["permutation", "mannwhitney"]),
+)
+def test_compare_properties_on_random_tables(values, groups, paired, test):
+    n = len(values)
+    table = pd.DataFrame(
+        {
+            "outlet": pd.array(groups[:n], dtype="string"),
+            "event_id": [f"e{i % 5}" for i in range(n)],
+            "tone_compound": np.array(values, dtype=float),
+        }
+    )
+    before = table.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        result = compare(
+            table,
+            metrics="tone_compound",
+            n_boot=30,
+            test=test,
+            paired_by="event_id" if paired else None,
+        )
+    pd.testing.assert_frame_equal(table, before)
+    finite = table[np.isfinite(table["tone_compound"]) & table["outlet"].notna()]
+    expected = finite.groupby("outlet")["tone_compound"].agg(["size", "mean"])
+    summary = result.summary.set_index("group")
+    for group, row in expected.iterrows():
+        assert summary.loc[group, "n"] == row["size"]
+        assert summary.loc[group, "mean"] == pytest.approx(row["mean"], rel=1e-9, abs=1e-6)
+    pw = result.pairwise.dropna(subset=["p_value"])
+    assert pw["p_value"].between(0, 1).all()
+    assert (pw["p_adjusted"] >= pw["p_value"] - 1e-15).all()
+    assert result.pairwise["effect_size"].dropna().between(-1, 1).all()
+    ok = result.summary.dropna(subset=["ci_low"])
+    assert (ok["ci_low"] <= ok["ci_high"]).all()
