@@ -22,6 +22,9 @@ def parse_html(text: str) -> Parsed:
     import trafilatura  # heavy: imported on first use so `import analysis` stays cheap
 
     parsed = Parsed()
+    if not text.strip():
+        parsed.reject("file", "empty HTML file")
+        return parsed
     try:
         document = trafilatura.bare_extraction(
             text,
