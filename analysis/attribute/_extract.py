@@ -213,13 +213,20 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
+    described: dict[str, object] = {}
     records = []
     last_person = None
     for r in raw:
         sp = r["speaker"]
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
-            who = describe(sp_text, sp[0], mentions, lex, last_person)
+            if sp_text.lower() in PRONOUNS:
+                who = describe(sp_text, sp[0], mentions, lex, last_person)
+            else:
+                # The same phrase ("Trump", "the senator") resolves the same way in one article.
+                who = described.get(sp_text)
+                if who is None:
+                    who = described[sp_text] = describe(sp_text, sp[0], mentions, lex, last_person)
         else:
             sp_text = None
             who = None

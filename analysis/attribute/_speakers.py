@@ -275,7 +275,23 @@ def _is_word(tok: str) -> bool:
 
 def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     """Span of the speaker phrase ending before the cue at ``cue_start`` (``lo`` bounds the search)."""
-    toks = _tokens(text, max(lo, cue_start - 160), cue_start)
+    # Most speaker phrases are short: look 80 characters back first, and further only when
+    # the phrase (or an appositive) may reach beyond that window.
+    near = max(lo, cue_start - 80)
+    found = _speaker_left(text, near, cue_start, lex)
+    if near > lo and (found is None or found[0] <= _skip_space(text, near) + 1):
+        return _speaker_left(text, max(lo, cue_start - 240), cue_start, lex)
+    return found
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
+    toks = _tokens(text, lo, cue_start)
     i = len(toks) - 1
     while (
         i >= 0
@@ -494,6 +510,16 @@ class Mentions:
         # unless it is some other person's last name.
         for n in self.names:
             self.surnames.setdefault(n.split()[0], n)
+        # surname -> [(position, full name)] and name -> first index, so that look-ups are
+        # not scans over every name of the article.
+        self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        self.first_index: dict[str, int] = {}
+        for k, (p, n) in enumerate(zip(self.starts, self.names, strict=True)):
+            parts = n.split()
+            self.by_surname.setdefault(parts[-1], []).append((p, n))
+            if len(parts) == 2:
+                self.by_surname.setdefault(parts[0], []).append((p, n))
+            self.first_index.setdefault(n, k)
 
     def _person(self, run: str) -> str | None:
         return _person_name(run, self.lex)
@@ -502,18 +528,12 @@ class Mentions:
         """Fullest name ending with ``surname`` mentioned before ``pos`` (else after)."""
         if not self._built:
             self._build()
-        best = None
-        cut = bisect.bisect_left(self.starts, pos)
-        for idx in (range(cut), range(cut, len(self.names))):
-            for k in idx:
-                n = self.names[k]
-                parts = n.split()
-                ends = parts[-1] == surname or (parts[0] == surname and len(parts) == 2)
-                if ends and (best is None or len(n) > len(best)):
-                    best = n
-            if best:
-                return best
-        return None
+        found = self.by_surname.get(surname)
+        if not found:
+            return None
+        before = [n for p, n in found if p < pos]
+        pool = before or [n for _, n in found]
+        return max(pool, key=len)
 
     def last_person_before(self, pos: int, window: int = 600) -> str | None:
         """The last person named (in full or by surname) in the ``window`` characters before ``pos``."""
@@ -542,25 +562,18 @@ class Mentions:
         """Words around the first mention of ``name``: before it, and an appositive after it."""
         if not self._built:
             self._build()
-        for k, n in enumerate(self.names):
-            if n == name:
-                after = self.starts[k] + len(n)
-                apposition = ""
-                if self.text.startswith(", ", after):
-                    stop = min(
-                        (
-                            p
-                            for p in (
-                                self.text.find(",", after + 2),
-                                self.text.find(".", after + 2),
-                            )
-                            if p > 0
-                        ),
-                        default=after + 2,
-                    )
-                    apposition = " " + self.text[after + 2 : min(stop, after + 80)].lower()
-                return self.titles[k][-40:] + apposition
-        return ""
+        k = self.first_index.get(name)
+        if k is None:
+            return ""
+        after = self.starts[k] + len(name)
+        apposition = ""
+        if self.text.startswith(", ", after):
+            ends = [
+                p for p in (self.text.find(",", after + 2), self.text.find(".", after + 2)) if p > 0
+            ]
+            stop = min(ends, default=after + 2)
+            apposition = " " + self.text[after + 2 : min(stop, after + 80)].lower()
+        return self.titles[k][-40:] + apposition
 
 
 @functools.lru_cache(maxsize=8)
