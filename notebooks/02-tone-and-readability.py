@@ -31,8 +31,10 @@
 # How well each measure agrees with human judgements is in notebook 05.
 
 # %% tags=["parameters"]
-CORPUS = "sample"
-FIGURES = None  # folder for saved figures and tables; None means figures/<CORPUS>
+CORPUS = "sample"  # a corpus name (analysis.list_corpora()) or a folder of articles
+FIGURES = (
+    None  # folder for the saved figures and tables; None: figures/<CORPUS> (give one for a folder)
+)
 
 # %%
 import analysis

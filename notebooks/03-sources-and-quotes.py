@@ -26,8 +26,10 @@
 # but miss unusual phrasings; notebook 05 shows how often they agree with human annotators.
 
 # %% tags=["parameters"]
-CORPUS = "sample"
-FIGURES = None  # folder for saved figures and tables; None means figures/<CORPUS>
+CORPUS = "sample"  # a corpus name (analysis.list_corpora()) or a folder of articles
+FIGURES = (
+    None  # folder for the saved figures and tables; None: figures/<CORPUS> (give one for a folder)
+)
 
 # %%
 import analysis

@@ -29,8 +29,10 @@
 # `event_id`s.
 
 # %% tags=["parameters"]
-CORPUS = "sample"
-FIGURES = None  # folder for saved figures and tables; None means figures/<CORPUS>
+CORPUS = "sample"  # a corpus name (analysis.list_corpora()) or a folder of articles
+FIGURES = (
+    None  # folder for the saved figures and tables; None: figures/<CORPUS> (give one for a folder)
+)
 PAIRED_BY = "event_id"
 
 # %%
