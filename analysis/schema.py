@@ -94,7 +94,7 @@ ATTRIBUTION_COLUMNS: Mapping[str, tuple[str, str]] = {
     "speaker_name": ("string", "the speaker resolved within the article to the fullest name"),
     "speaker_role": (
         "string",
-        "spokesperson, official, politician, expert, journalist, document, citizen or unknown",
+        "spokesperson, official, politician, expert, journalist, outlet, document, citizen or unknown",
     ),
     "organisation": ("string", "organisation the speaker speaks for, when written"),
     "anonymous": ("bool", "True for unnamed sources ('officials said', 'a person familiar with')"),
