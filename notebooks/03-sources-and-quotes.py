@@ -87,7 +87,9 @@ analysis.save_figure(ax.figure, "source_mix", data=shares, folder=folder)
 #
 # **How to read the figure.** One panel per outlet, the speakers that outlet attributes most
 # statements to, longest bar first. Names are resolved within each article ("Ms. Ruiz" counts as
-# "Ana Ruiz" when the article names her in full).
+# "Ana Ruiz" when the article names her in full). They are *not* merged across articles: an article
+# that only writes "Trump" counts under "Trump", another under "Donald J. Trump". Add such rows up
+# in your head (or in the table) before you compare outlets.
 
 # %%
 speakers = analysis.top_speakers(quotes, by="outlet", n=10, articles=articles)
