@@ -17,6 +17,38 @@ them, detects each file's format, and returns the article table of
 Nothing is lost: every document in the input becomes a row, a rejection
 (``articles.attrs["rejections"]``: file, position, reason) or, with
 ``dedupe=True``, a dropped duplicate (``articles.attrs["duplicates"]``).
+
+Rules where a choice had to be made
+-----------------------------------
+* **Positions** in rejections: ``line N`` (JSONL, 1-based physical line),
+  ``row N`` (CSV/Parquet, 1 = first data row), ``item N`` (JSON array),
+  ``document N`` (exports, in file order), ``file`` (the whole file).
+* **Exact duplicates** (same ``article_id``: same outlet, title and clean text)
+  keep the first in load order; the later one is a rejection naming the kept
+  id, file and position. Near-duplicates are only dropped with ``dedupe=True``.
+* **A file with no documents** (empty, blank, header only) is one rejection,
+  so every file read is accounted for. Files that are not read (README,
+  ``*.md``, hidden, unknown types, broken links) go to ``attrs["skipped"]``.
+* **Encodings**: UTF-8 (BOM or not) and UTF-16 with a BOM are read as such;
+  other bytes as Windows-1252, then Latin-1. A fallback, and any stray control
+  characters removed, are recorded in ``attrs["notes"]`` (source_path,
+  position, note, source_format). More than 5 % control characters: binary, rejected.
+* **Dates**: ``published`` from page metadata, tabular date columns and a
+  page's "Published on <date>" line; ``page`` from a scraped page's date line;
+  ``export`` from Nexis/Factiva; ``none`` otherwise. Only absolute dates are
+  read; an unreadable date in a tabular row rejects the row (``03/04/2025`` is
+  refused rather than guessed). Time zones are converted to UTC and dropped.
+* **Outlet**: as the source names it (tabular column, HTML site name, export
+  publication line, a scraped page's © footer); ``outlet=`` fills it only where
+  the source names none. The seed names none, so its outlet is missing.
+* **Text**: paragraphs separated by one blank line in every format; text that
+  is already clean (most corpus rows) is kept byte for byte. Boilerplate
+  repeated across an outlet's pages is removed for web pages only
+  (``boilerplate="auto"``): tabular files and exports are taken as extracted.
+* **Media Cloud** story lists have no body text: rows with ``text == ""``
+  and a note; ``word_count`` 0 makes them easy to filter.
+* **Limits**: a scraped or HTML page over 20 MB, or a DOCX announcing over
+  200 MB uncompressed, is rejected before it is read whole.
 """
 
 from __future__ import annotations
@@ -54,7 +86,7 @@ __all__ = ["FORMATS", "LoadWarning", "load_articles"]
 FORMATS = ("scraped", "html", "jsonl", "json", "csv", "parquet", "nexis", "factiva", "mediacloud")
 #: Formats whose text comes from a web page and gets cross-article boilerplate removal.
 _PAGE_FORMATS = ("scraped", "html")
-_BY = re.compile(r"^(?:by|von|par|por|di)\s+", re.IGNORECASE)
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 _TABULAR = ("jsonl", "json", "csv", "parquet", "mediacloud")
 #: Above this many files a progress bar is shown (progress=None).
 _PROGRESS_FROM = 20
