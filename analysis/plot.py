@@ -380,15 +380,22 @@ def readability_by_outlet(
                 _points_with_intervals(
                     ax, sub.loc[[group]].reset_index(drop=True), y=np.array([yi]), colors=colors
                 )
-        ax.set_yticks(np.arange(len(metrics))[::-1], [_label(m).split("\n")[0] for m in metrics])
-        ax.set_ylim(-0.6, len(metrics) - 0.4)
         grade = all(m in GRADE_METRICS for m in metrics)
+        # Measures on different scales or directions: each row says which way is "harder".
+        names = [
+            _label(m).split("\n")[0]
+            if grade or len(metrics) == 1
+            else _label(m).replace("\n", "\n(") + ")"
+            for m in metrics
+        ]
+        ax.set_yticks(np.arange(len(metrics))[::-1], names)
+        ax.set_ylim(-0.6, len(metrics) - 0.4)
         if grade:
             ax.set_xlabel(f"US school grade (years of schooling needed)\n{_HARDER}")
         elif len(metrics) == 1:
             ax.set_xlabel(_label(metrics[0]))
         else:
-            ax.set_xlabel("score (see each measure's direction in the methods)")
+            ax.set_xlabel("score (each row: measure and its direction)")
         handles = [
             mpl.lines.Line2D([], [], marker="o", linestyle="", color=colors[g], label=g)
             for g in groups

@@ -120,6 +120,18 @@ def test_readability_by_outlet_says_higher_is_harder(comparison):
     ]
 
 
+def test_readability_rows_say_their_direction_when_measures_differ(comparison, table):
+    mixed = compare(
+        table.assign(flesch_reading_ease=60.0 - table["flesch_kincaid_grade"]),
+        metrics=["flesch_kincaid_grade", "flesch_reading_ease"],
+        n_boot=100,
+    )
+    ax = plot.readability_by_outlet(mixed, metrics=["flesch_kincaid_grade", "flesch_reading_ease"])
+    rows = _top_down(ax)
+    assert "(higher = harder to read)" in rows[0]
+    assert "(higher = easier to read)" in rows[1]
+
+
 def test_source_mix_bars_sum_to_one():
     attributions = pd.DataFrame(
         {
