@@ -243,3 +243,45 @@ def test_every_fixture_accounts_for_its_documents():
     # the RTF and HTML copies of "Harbor board backs night ferry trial" differ in text, so both stay
     assert len(articles) == 11
     assert articles.attrs["skipped"]["source_path"].str.endswith("README.md").all()
+
+
+def test_factiva_html_without_field_codes(tmp_path, shared_dir):
+    """The default 'Full Article/Report' layout as HTML: one <p> per line, blank lines between."""
+    import html
+
+    text = (shared_dir / "export_formats" / "factiva_full_article.invented.txt").read_text(
+        encoding="utf-8"
+    )
+    body = "".join(
+        f"<p>{html.escape(line)}</p>\n" if line else "<br>\n" for line in text.split("\n")
+    )
+    path = tmp_path / "factiva.html"
+    path.write_text(
+        f"<html><body><div class='article'>{body}</div></body></html>", encoding="utf-8"
+    )
+    articles = load_articles(path)
+    expected = load_articles(shared_dir / "export_formats" / "factiva_full_article.invented.txt")
+    assert (articles["source_format"] == "factiva").all()
+    columns = ["title", "outlet", "byline", "date", "text", "source_id"]
+    pd.testing.assert_frame_equal(articles[columns], expected[columns])
+
+
+def test_nexis_rtf_reduces_to_the_text_layout(tmp_path, shared_dir):
+    text = (shared_dir / "export_formats" / "nexis_uni_docx_as_text.invented.txt").read_text(
+        encoding="utf-8"
+    )
+
+    def rtf(line: str) -> str:
+        line = line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        return "".join(c if ord(c) < 128 else f"\\u{ord(c)}?" for c in line) + "\\par\n"
+
+    path = tmp_path / "nexis.rtf"
+    path.write_text(
+        "{\\rtf1\\ansi\n" + "".join(rtf(line) for line in text.split("\n")) + "}", encoding="ascii"
+    )
+    articles = load_articles(path)
+    expected = load_articles(shared_dir / "export_formats" / "nexis_uni_docx_as_text.invented.txt")
+    assert (articles["source_format"] == "nexis").all()
+    pd.testing.assert_frame_equal(
+        articles.drop(columns="source_path"), expected.drop(columns="source_path")
+    )

@@ -30,6 +30,11 @@ _WORDS = re.compile(
     r"^\d[\d,.\s]*\s+(?:words|wörter|mots|palabras|parole|woorden|palavras)\s*$", re.IGNORECASE
 )
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|[A-Z]{2,4}))?$")
+_LANGUAGE = re.compile(
+    r"^(?:English|German|Deutsch|French|Français|Spanish|Español|Italian|Italiano|Dutch|Nederlands|"
+    r"Portuguese|Português|Swedish|Danish|Norwegian|Finnish|Polish|Russian|Chinese|Japanese|Arabic)$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"^(?:\(c\)|©|copyright)|all rights reserved", re.IGNORECASE)
 
 
@@ -96,16 +101,15 @@ def _unindexed(lines: list[str]) -> tuple[dict | None, str | None]:
     title = above[-2] if len(above) >= 2 else above[0]
     byline = above[-1] if len(above) >= 2 else None
     section = " ".join(above[:-2]) or None
+    # The header below the anchor: date, [time], source name, source code,
+    # [edition], [page], language, [copyright]. In HTML and RTF exports its
+    # lines may be separated by blank lines, so they are counted, not the blanks.
+    following = [i for i in range(anchor + 1, min(len(stripped), anchor + 40)) if stripped[i]][:10]
     date = None
     outlet = None
     header_end = None
-    for i in range(anchor + 1, min(len(stripped), anchor + 14)):
+    for i in following:
         line = stripped[i]
-        if not line:
-            if date is not None:
-                header_end = i
-                break
-            continue
         if date is None and is_date_line(line):
             date = parse_date(line)
         elif date is not None and outlet is None and not _TIME.match(line):
@@ -113,6 +117,17 @@ def _unindexed(lines: list[str]) -> tuple[dict | None, str | None]:
         if _COPYRIGHT.search(line):
             header_end = i + 1
             break
+    if header_end is None:
+        # No copyright line: the header ends with the language line, or else at
+        # the first blank line after the date.
+        language = next((i for i in following if _LANGUAGE.match(stripped[i])), None)
+        if language is not None:
+            header_end = language + 1
+        elif date is not None:
+            after_date = next(i for i in following if is_date_line(stripped[i]))
+            header_end = next(
+                (i for i in range(after_date, len(stripped)) if not stripped[i]), None
+            )
     if header_end is None:
         return None, "the header (date, source, language, copyright) has no end before the text"
     body = _paragraphs(stripped[header_end:])
