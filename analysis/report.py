@@ -194,6 +194,11 @@ def _prepare_out(out: str | os.PathLike[str], *, force: bool) -> _Output:
     return _Output(root)
 
 
+def _write_marker(root: Path, files: list[str]) -> None:
+    marker = {"generator": "analysis", "files": files}
+    (root / MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
+
+
 def _fingerprint(articles: pd.DataFrame, rejections: pd.DataFrame) -> str:
     """A short hash of the data: the sorted article ids plus the rejected inputs."""
     digest = hashlib.sha256()
@@ -556,6 +561,8 @@ def report(
                     "choose an output folder outside the data (e.g. reports/...)"
                 )
         output = _prepare_out(out, force=force)
+        # Marked at once, so that a run cut short can be re-run into the same folder.
+        _write_marker(output.root, [])
         articles = articles.sort_values("article_id", kind="mergesort").reset_index(drop=True)
         fingerprint = _fingerprint(articles, rejections)
         bar.update()
@@ -644,9 +651,7 @@ def report(
             tables=sorted(tables),
         )
         html_path = output.write_bytes("report.html", page.encode("utf-8"))
-        written = sorted(set(output.written) | {MARKER})
-        marker = {"generator": "analysis", "files": written}
-        (output.root / MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
+        _write_marker(output.root, sorted(set(output.written)))
         bar.update()
     return html_path
 
