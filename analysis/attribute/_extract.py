@@ -180,7 +180,11 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         if attach["side"] == "right":
             # Words of the writer before the quotation in its sentence make it a partial quote.
             ss = max(sent_bounds(q.start)[0], prev_end)
-            if _WORDS.search(text, ss, q.start) and not _LEAD_IN.fullmatch(text, ss, q.start):
+            if (
+                _WORDS.search(text, ss, q.start)
+                and not _LEAD_IN.fullmatch(text, ss, q.start)
+                and text[ss : q.start].rstrip()[-1:] != ":"
+            ):
                 kind = "partial"
                 start = _skip_space(text, ss, q.start)
         rec = {
@@ -270,6 +274,10 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     return records, unbalanced
 
 
+_CHANT = re.compile(
+    r"\b(?:chant|chants|chanted|chanting|shout|shouts|shouted|shouting|yell|yelled|yelling|"
+    r"sang|singing|declared)\s*$"
+)
 _LEAD_IN = re.compile(r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?")
 _NOUN_NEXT = re.compile(
     r"\s+(?:said|says|say|stated|states|showed|shows|found|finds|noted|notes|read|reads|added|adds)\b"
@@ -411,7 +419,17 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
     punct = text[end - 1] if end > lo and text[end - 1] in ",:" else ""
     cz = end - 1 if punct else end
     if not punct and len(_WORDS.findall(text, q.start, q.end)) < 6:
-        return None  # 'on NBC's "Meet the Press"': a title, not a quotation
+        # 'on NBC's "Meet the Press"' is a title, not a quotation; but 'chanting "Dump Trump."'
+        # quotes the crowd.
+        m = _CHANT.search(text, max(lo, end - 20), end)
+        if not m:
+            return None
+        sp = _subject(text, sent_bounds(m.start())[0], m.start(), lex) or speaker_left(
+            text, sent_bounds(m.start())[0], m.start(), lex
+        )
+        if sp is None:
+            return None
+        return {"side": "left", "cue": (m.start(), m.end()), "speaker": sp, "clause_end": hi}
     ss = max(lo, sent_bounds(max(lo, cz - 1))[0])
     best = None
     for v in pats.any_cue.finditer(text, max(ss, cz - 150), cz):
