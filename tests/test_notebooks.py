@@ -79,6 +79,13 @@ def test_there_are_five_numbered_notebooks_paired_and_without_outputs():
         assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), (
             f"{paired.name} is committed with outputs; clear them (`make notebooks`)"
         )
+        import jupytext
+
+        # The pair says the same thing (edit one, then `make notebooks`).
+        cells = [(c.cell_type, c.source) for c in jupytext.read(source).cells]
+        assert cells == [(c["cell_type"], "".join(c["source"])) for c in nb["cells"]], (
+            f"{paired.name} and {source.name} differ: run `make notebooks`"
+        )
         text = source.read_text(encoding="utf-8")
         # Thin notebooks: no function or class definitions, imports only from the package.
         assert "\ndef " not in text and "\nclass " not in text, f"{source.name} defines a function"
