@@ -368,18 +368,15 @@ def readability_by_outlet(
     with style(**{"figure.figsize": (7.0, 1.2 + 0.9 * len(metrics))}):
         ax = _axes(ax)
         step = 0.7 / max(1, len(groups))
+        # One row per measure, the groups side by side within it (first group on top).
         for i, metric in enumerate(metrics):
             base = len(metrics) - 1 - i
-            sub = rows[rows["metric"].astype(str) == metric].set_index(
-                rows["group"].astype(str)[rows["metric"].astype(str) == metric]
-            )
+            sub = rows[rows["metric"].astype(str) == metric]
             for j, group in enumerate(groups):
-                if group not in sub.index:
-                    continue
-                yi = base + 0.35 - (j + 0.5) * step
-                _points_with_intervals(
-                    ax, sub.loc[[group]].reset_index(drop=True), y=np.array([yi]), colors=colors
-                )
+                point = sub[sub["group"].astype(str) == group].reset_index(drop=True)
+                if len(point):
+                    yi = base + 0.35 - (j + 0.5) * step
+                    _points_with_intervals(ax, point.head(1), y=np.array([yi]), colors=colors)
         grade = all(m in GRADE_METRICS for m in metrics)
         # Measures on different scales or directions: each row says which way is "harder".
         names = [
