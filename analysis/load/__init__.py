@@ -87,7 +87,6 @@ FORMATS = ("scraped", "html", "jsonl", "json", "csv", "parquet", "nexis", "facti
 #: Formats whose text comes from a web page and gets cross-article boilerplate removal.
 _PAGE_FORMATS = ("scraped", "html")
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
-_TABULAR = ("jsonl", "json", "csv", "parquet", "mediacloud")
 #: Above this many files a progress bar is shown (progress=None).
 _PROGRESS_FROM = 20
 
