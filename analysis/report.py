@@ -43,54 +43,33 @@ __all__ = ["MARKER", "MEASURES", "read_validity", "report"]
 #: Name of the marker file that says "this folder holds a report written by analysis".
 MARKER = ".analysis-report"
 
-#: What each measure means, its range and direction, and its source; shown in the methods section.
+_VADER = (
+    "Source: the VADER lexicon and rules (Hutto & Gilbert 2014), built for social-media text; it "
+    "scores wording, not stance."
+)
+_TEXTSTAT = "Computed exactly as textstat 0.7.13 does."
+
+#: Each compared measure: its label and a note on its source. The definition (range, direction,
+#: formula) of the score columns is the score module's own (analysis.score.SCORE_COLUMNS).
 MEASURES: dict[str, tuple[str, str]] = {
-    "tone_compound": (
-        "Tone (whole text)",
-        "VADER compound score of the whole article (Hutto & Gilbert 2014, lexicon and rules tuned on "
-        "social media): −1 (most negative) to +1 (most positive). Long texts saturate towards ±1, so "
-        "compare it with the sentence mean below.",
-    ),
-    "tone_sentence_mean": (
-        "Tone (sentence mean)",
-        "Mean of the VADER compound scores of the article's sentences, −1 to +1; higher is more "
-        "positive. Less sensitive to length than the whole-text score.",
-    ),
-    "tone_share_negative": (
-        "Share of negative sentences",
-        "Share of sentences with a VADER compound of −0.05 or less (VADER's own threshold), 0 to 1; "
-        "higher is more negative.",
-    ),
-    "flesch_reading_ease": (
-        "Flesch reading ease",
-        "206.835 − 1.015 × words per sentence − 84.6 × syllables per word (Flesch 1948; textstat "
-        "0.7.13). Roughly 0–100; HIGHER is EASIER to read.",
-    ),
-    "flesch_kincaid_grade": (
-        "Flesch–Kincaid grade",
-        "0.39 × words per sentence + 11.8 × syllables per word − 15.59 (Kincaid et al. 1975): the US "
-        "school grade needed; higher is harder.",
-    ),
-    "gunning_fog": (
-        "Gunning fog index",
-        "0.4 × (words per sentence + 100 × share of words with three or more syllables) (Gunning "
-        "1952): years of schooling; higher is harder.",
-    ),
-    "dale_chall_readability_score": (
-        "Dale–Chall score",
-        "Based on the share of words outside the Dale–Chall list of 3,000 familiar words and sentence "
-        "length (Chall & Dale 1995); higher is harder (9–10 ≈ college).",
-    ),
-    "words": ("Words", "Number of words in the article as textstat counts them."),
+    "tone_sentence_mean": ("Tone (sentence mean)", _VADER),
+    "tone_compound": ("Tone (whole text)", _VADER),
+    "tone_share_negative": ("Share of negative sentences", _VADER),
+    "flesch_reading_ease": ("Flesch reading ease", _TEXTSTAT),
+    "flesch_kincaid_grade": ("Flesch–Kincaid grade", _TEXTSTAT),
+    "gunning_fog": ("Gunning fog index", _TEXTSTAT),
+    "dale_chall_readability_score": ("Dale–Chall score", _TEXTSTAT),
+    "words": ("Words", _TEXTSTAT),
     "attributions": (
         "Attributions",
         "Number of quotations and attributions found in the article (direct, partial and indirect "
-        "speech, 'according to'); a rule-based extractor with a documented list of reporting verbs.",
+        "speech, 'according to'), by a rule-based extractor with a documented list of reporting "
+        "verbs (analysis.extract_attributions).",
     ),
     "quoted_share": (
         "Quoted share",
-        "Share of the body text's characters that stand inside double quotation marks (marks "
-        "included), 0 to 1; higher means more of the text is given to quoted sources.",
+        "0..1: share of the body text's characters that stand inside double quotation marks (marks "
+        "included); higher means more of the text is given to quoted sources.",
     ),
     "source_diversity": (
         "Source diversity",
@@ -98,11 +77,17 @@ MEASURES: dict[str, tuple[str, str]] = {
         "resolved speaker name, else the organisation, else the speaker phrase). 0 means one voice; "
         "higher means more voices, more evenly heard. Missing for an article without attributions.",
     ),
-    "anonymous": (
-        "Anonymous attributions",
-        "Attributions to unnamed sources ('officials said', 'a person familiar with the talks').",
-    ),
 }
+
+
+def _definition(name: str) -> str:
+    from analysis.score import SCORE_COLUMNS
+
+    label_note = MEASURES[name][1]
+    if name in SCORE_COLUMNS:
+        return f"{SCORE_COLUMNS[name]} {label_note}"
+    return label_note
+
 
 #: Metrics compared between groups, in the order shown; those absent from the data are skipped.
 COMPARED = (
@@ -726,8 +711,8 @@ def _accounting(articles: pd.DataFrame, rejections: pd.DataFrame, attrs: dict[st
 
 def _methods(comparison: Any) -> str:
     measures = "".join(
-        f"<dt>{esc(label)} <code>{esc(name)}</code></dt><dd>{esc(text)}</dd>"
-        for name, (label, text) in MEASURES.items()
+        f"<dt>{esc(label)} <code>{esc(name)}</code></dt><dd>{esc(_definition(name))}</dd>"
+        for name, (label, _) in MEASURES.items()
     )
     stats = (
         f"<p>Each group's mean comes with a {comparison.ci:.0%} percentile-bootstrap interval "

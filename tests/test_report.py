@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from pathlib import Path
@@ -126,10 +127,14 @@ def test_tables_agree_with_the_article_table(sample_report, data_dir):
 
 def test_methods_section_defines_each_measure_with_its_direction(sample_report):
     page = sample_report.read_text(encoding="utf-8")
-    methods = page[page.index('<section id="methods">') :]
-    assert "HIGHER is EASIER" in methods  # Flesch reading ease
-    assert "higher is harder" in methods  # grade formulas
-    assert "−1 (most negative) to +1 (most positive)" in methods
+    from analysis.score import SCORE_COLUMNS
+
+    methods = page[page.index('<section id="methods">') : page.index('<section id="rejected">')]
+    # The score module's own definitions (range, direction, formula), not a copy that can drift.
+    for name in ("tone_sentence_mean", "flesch_reading_ease", "flesch_kincaid_grade"):
+        assert html.escape(SCORE_COLUMNS[name]) in methods, name
+    assert "LOWER is harder" in methods and "higher = more positive" in methods
+    assert "Shannon entropy" in methods  # source diversity, defined here
     if (Path(analysis.__file__).parents[1] / "docs" / "validity.md").is_file():
         assert "docs/validity.md" in methods and "<table" in methods
 
