@@ -28,6 +28,7 @@ import json
 import os
 import re
 import sys
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -995,3 +996,18 @@ def _figures(
             "red line means A is more positive.",
         )
     return figures
+
+
+class _CallableModule(types.ModuleType):
+    """``analysis.report`` is both this module and its function.
+
+    ``import analysis.report`` binds the module to the package attribute ``report``;
+    making the module callable keeps ``analysis.report(path, out=...)`` working then,
+    as ``analysis.score`` and ``analysis.compare`` do.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Path:
+        return report(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -272,6 +272,14 @@ def test_paired_report_adds_the_paired_comparison(tmp_path, capsys):
 # --------------------------------------------------------------------------- helpers
 
 
+def test_analysis_report_stays_callable_after_importing_the_module():
+    import analysis.report as module
+
+    assert callable(analysis.report) and callable(module)
+    with pytest.raises(FileNotFoundError, match="no-such-input"):
+        module("no-such-input/", out="unused")
+
+
 def test_table_html_escapes_cells_and_headers():
     html = table_html(pd.DataFrame({"<b>": ["<script>x</script>"], "n": [1.23456]}))
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;" in html
