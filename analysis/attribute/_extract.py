@@ -224,7 +224,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         sp = r["speaker"]
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
-            if sp_text.lower() in PRONOUNS:
+            if sp_text.lower() in PRONOUNS or sp_text.lower() == "who":
                 who = describe(sp_text, sp[0], mentions, lex, last_person)
             else:
                 # The same phrase ("Trump", "the senator") resolves the same way in one article.
@@ -546,7 +546,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
                     if ce - s > 10:
                         _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
                         found_any = True
-                        pos = e
+                        pos = spr[1]
             continue
         sp_text = text[sp[0] : sp[1]]
         if not _plausible_speaker(sp_text, lex):
@@ -703,7 +703,6 @@ _BAD_HEADS = frozenset(
         "which",
         "what",
         "there",
-        "who",
         "whom",
         "whose",
         "one",

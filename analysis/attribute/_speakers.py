@@ -363,6 +363,10 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
         if low in _CLAUSE:
             break
         if low == "who":
+            if not words:
+                # "Matt Bai, a columnist, who said ...": the relative pronoun is the speaker as
+                # written; describe() resolves it to the name before it.
+                return toks[i][0], toks[i][1]
             # "people who attended the rally said": the speaker is the phrase before "who".
             words = []
             i -= 1
@@ -603,6 +607,10 @@ def describe(
     """Resolve a speaker phrase to its name, role, organisation and anonymity."""
     phrase = " ".join(speaker.split())
     low = phrase.lower()
+    if low == "who":
+        name = mentions.last_person_before(pos, window=200)
+        role = _role_of(mentions.title_of(name), lex) or "unknown" if name else "unknown"
+        return Speaker(name, role, None, False)
     if low in PRONOUNS:
         name = None
         if low in _PERSON_PRONOUNS:
@@ -622,6 +630,10 @@ def describe(
     if bare in lex.governments:
         name = _ARTICLE.sub("", phrase)
         return Speaker(name, "official", name, False)
+    if low == "who":
+        name = mentions.last_person_before(pos, window=200)
+        role = _role_of(mentions.title_of(name), lex) or "unknown" if name else "unknown"
+        return Speaker(name, role, None, False)
     if low in PRONOUNS:
         name = None
         if low in _PERSON_PRONOUNS:
