@@ -680,6 +680,9 @@ def quoted_vs_own(
 ) -> Axes:
     """Tone of quoted text against the writer's own text, per group (a dumbbell per outlet).
 
+    Each row shows both means with their intervals and, at the right, the mean
+    within-article gap (quoted − own) with its interval: the paired comparison.
+
     Parameters
     ----------
     data
@@ -714,10 +717,21 @@ def quoted_vs_own(
         ax = _axes(ax)
         y = np.arange(len(groups))[::-1]
         for yi, group in zip(y, groups, strict=True):
-            sub = table[table["group"].astype(str) == group].set_index(
-                table["metric"].astype(str)[table["group"].astype(str) == group]
-            )
+            sub = table[table["group"].astype(str) == group]
+            sub = sub.set_index(sub["metric"].astype(str))
             own, quoted = sub.loc["own_tone"], sub.loc["quoted_tone"]
+            if "voice_gap" in sub.index and pd.notna(sub.loc["voice_gap", "ci_low"]):
+                # The within-article difference is the comparison that answers the question.
+                gap = sub.loc["voice_gap"]
+                ax.text(
+                    1.01,
+                    yi,
+                    f"quoted − own {gap['mean']:+.3f}\n[{gap['ci_low']:+.3f}, {gap['ci_high']:+.3f}]",
+                    transform=ax.get_yaxis_transform(),
+                    va="center",
+                    fontsize=8,
+                    color="#555555",
+                )
             ax.plot([own["mean"], quoted["mean"]], [yi, yi], color="#BBBBBB", linewidth=3, zorder=1)
             for metric, offset in (("own_tone", 0.12), ("quoted_tone", -0.12)):
                 marker, color, _ = markers[metric]
@@ -731,7 +745,13 @@ def quoted_vs_own(
                     )
                 ax.plot([row["mean"]], [yi + offset], marker, color=color, markersize=7, zorder=3)
         ax.axvline(0, color="#999999", linewidth=0.8, zorder=1)
-        ax.set_yticks(y, groups)
+        n_quoted = {
+            str(g): int(n)
+            for g, n in table.loc[
+                table["metric"].astype(str) == "quoted_tone", ["group", "n"]
+            ].values
+        }
+        ax.set_yticks(y, [f"{g}\n({n_quoted.get(g, 0)} articles with quotes)" for g in groups])
         ax.set_ylim(-0.7, len(groups) - 0.3)
         ax.set_xlabel(f"Tone, mean VADER compound of sentences (−1 … +1)\n{_TONE_DIRECTION}")
         handles = [

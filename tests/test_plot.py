@@ -217,6 +217,21 @@ def test_quoted_vs_own_needs_voices_tables(comparison):
     ax = plot.quoted_vs_own(summary)
     quoted = sorted(float(line.get_xdata()[0]) for line in ax.lines if line.get_marker() == "D")
     assert quoted == [-0.4, 0.2]
+    assert _top_down(ax) == ["X\n(5 articles with quotes)", "Y\n(5 articles with quotes)"]
+    gap = pd.DataFrame(
+        {
+            "group": ["X", "Y"],
+            "metric": "voice_gap",
+            "n": 5,
+            "mean": [-0.5, 0.2],
+            "median": 0.0,
+            "ci_low": [-0.6, 0.1],
+            "ci_high": [-0.4, 0.3],
+        }
+    )
+    ax = plot.quoted_vs_own(pd.concat([summary, gap], ignore_index=True))
+    texts = [t.get_text() for t in ax.texts]
+    assert "quoted − own -0.500\n[-0.600, -0.400]" in texts
     assert "more negative" in _xlabel(ax)
     with pytest.raises(ValueError, match="analysis.voices"):
         plot.quoted_vs_own(comparison)
