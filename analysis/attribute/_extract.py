@@ -523,6 +523,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
         sp = speaker_left(text, s, v.start(), lex)
+        if sp is None and _AND_BEFORE.search(text, max(s, v.start() - 16), v.start()):
+            # 'Ms. Conway rejected the idea ... and said that ...': the same subject speaks.
+            sp = subject or _subject(text, s, v.start(), lex)
         before = text[s : sp[0]] if sp else text[s : v.start()]
         if low.endswith("ing") and text[s : v.start()].rstrip().endswith(","):
             # A participle after the main clause: the subject of the sentence speaks.
@@ -637,8 +640,19 @@ def _ends_with_comma(before: str) -> bool:
     return before.rstrip().rstrip("'’”\"").endswith(",")
 
 
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+# Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
+# but not "..., and that ...", which continues what was said.
+_AND_STOP = re.compile(
+    r",\s+(?:and|but)\s+(?!that\b)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
+    r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
+)
+
+
 def _content_end(text: str, cs: int, e: int) -> int:
     m = _PARTICIPLE_STOP.search(text, cs, e)
+    e = m.start() if m else e
+    m = _AND_STOP.search(text, cs, e)
     return _clean_end(text, cs, m.start() if m else e)
 
 
