@@ -66,7 +66,8 @@ _FURNITURE = re.compile(
     r"|\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox|free)\b|\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b"
     r"|^(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b|\b(?:accept|manage|reject)\s+(?:all\s+)?cookies\b"
     r"|^cookies?\s+(?:policy|settings|preferences|notice|consent)\b|\buse\s+of\s+cookies\b"
-    r"|^(?:comments?|replies)\s*\(?\d*\)?$",
+    r"|^(?:comments?|replies)\s*\(?\d*\)?$"
+    r"|^(?:tags?|topics?|keywords?|filed\s+under)\s*:",
     re.IGNORECASE,
 )
 _FURNITURE_MAX_WORDS = 25

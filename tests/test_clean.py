@@ -57,6 +57,7 @@ def test_split_paragraphs_drops_empty_ones():
         "We use cookies to improve your experience on this site. Accept",
         "Advertisement",
         "Published on",
+        "Tags: floods, monsoon, disaster",
     ],
 )
 def test_furniture_lines_are_boilerplate(line):
@@ -73,6 +74,7 @@ def test_furniture_lines_are_boilerplate(line):
         "Latest figures show unemployment rose to 5.2 percent in March, the statistics office said.",
         "Related talks are scheduled for next week in Geneva, officials said.",
         "Subscribers to the service will pay $4 more a month from June, the company said.",
+        "Topics discussed included the budget: roads, schools and the port, the mayor said.",
     ],
 )
 def test_reporting_that_mentions_the_same_words_is_kept(line):

@@ -154,3 +154,26 @@ def test_repeated_paragraphs_across_an_outlets_pages_are_removed(tmp_path):
         articles.loc[0, "text"]
         == "The harbor board met on day 1 and argued about ferries at length."
     )
+
+
+def test_byline_line_with_an_updated_date_and_a_tags_line():
+    page = (
+        "Skip to main content\nHome » World » Asia\n"
+        "Monsoon floods displace thousands in northern province\n"
+        "By Priya Raman | Updated: March 2, 2024 10:32 AM IST\nShare\nTweet\nEmail\n\n"
+        "Heavy monsoon rains have displaced more than 12,000 people, officials said on Saturday.\n\n"
+        '"The water came in the night," said farmer Ram Kishore, 61. "We had no time."\n\n'
+        "ALSO READ: Government announces relief package for farmers\n\n"
+        "The state disaster agency said rescue teams had reached most villages.\n\n"
+        "Tags: floods, monsoon, disaster\n\nAdvertisement\n\nTrending Now\n\n"
+        "Cricket: India clinch series with late surge\n\nThe visitors collapsed in the final session as...\n"
+    )
+    record = parse_scraped(page).records[0]
+    assert record["title"] == "Monsoon floods displace thousands in northern province"
+    assert (record["section"], record["byline"]) == ("Asia", "Priya Raman")
+    assert (record["date"], record["date_source"]) == (pd.Timestamp("2024-03-02"), "published")
+    assert record["text"].split("\n\n") == [
+        "Heavy monsoon rains have displaced more than 12,000 people, officials said on Saturday.",
+        '"The water came in the night," said farmer Ram Kishore, 61. "We had no time."',
+        "The state disaster agency said rescue teams had reached most villages.",
+    ]

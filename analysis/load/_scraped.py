@@ -31,6 +31,7 @@ _PUBLISHED = re.compile(
 )
 # Case matters after "By": the name starts with a capital ("By Dana Whitfield").
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Aa]uthor:?)\s+(?P<name>[A-Z][^\n]{1,80})$")
+_BYLINE_SPLIT = re.compile(r"\s+[|·•]\s+")
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.|]{2,60}?)"
     r"\s*(?:[.|,]\s*all\s+rights\s+reserved\.?)?\s*$",
@@ -113,10 +114,18 @@ def parse_scraped(text: str) -> Parsed:
             used.add(i)
             record["section"] = _section_from_breadcrumb(unit)
         elif (
-            (byline := _BYLINE.match(unit)) and record["byline"] is None and len(unit.split()) <= 12
+            (byline := _BYLINE.match(_BYLINE_SPLIT.split(unit)[0]))
+            and record["byline"] is None
+            and len(unit.split()) <= 20
         ):
+            # "By Priya Raman | Updated: March 2, 2024": the byline, then dates.
             used.add(i)
             record["byline"] = byline["name"].strip()
+            for part in _BYLINE_SPLIT.split(unit)[1:]:
+                published = _PUBLISHED.match(part)
+                when = parse_date(published["rest"] if published else part)
+                if when is not None and published_date is None:
+                    published_date = when
 
     if record["title"] is None:
         for i in range(header):
