@@ -285,3 +285,22 @@ def test_nexis_rtf_reduces_to_the_text_layout(tmp_path, shared_dir):
     pd.testing.assert_frame_equal(
         articles.drop(columns="source_path"), expected.drop(columns="source_path")
     )
+
+
+def test_nexis_graphic_block_and_missing_classification(tmp_path, shared_dir):
+    text = (shared_dir / "export_formats" / "nexis_uni_docx_as_text.invented.txt").read_text(
+        encoding="utf-8"
+    )
+    first, second = text.split("End of Document", 1)
+    first = first.replace(
+        "\n\n\nClassification",
+        "\n\nGraphic\n\nPHOTO: The east landing at dusk.\n\n\nClassification",
+    )
+    # the second article loses its Classification line: Load-Date ends the text instead
+    second = second.replace("Classification\n\n", "")
+    path = tmp_path / "export.txt"
+    path.write_text(first + "End of Document" + second, encoding="utf-8")
+    articles = load_articles(path)
+    expected = load_articles(shared_dir / "export_formats" / "nexis_uni_docx_as_text.invented.txt")
+    assert articles["text"].tolist() == expected["text"].tolist()
+    assert "PHOTO" not in articles.loc[0, "text"] and "Load-Date" not in articles.loc[1, "text"]

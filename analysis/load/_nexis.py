@@ -54,6 +54,7 @@ _CLASSIFICATION = {
     "classificatie",
     "classificação",
 }
+_AFTER_TEXT = {"graphic", "notes", "grafik", "graphique", "anmerkungen", "remarques"}
 _LABELS = {
     "section": {
         "section",
@@ -136,11 +137,25 @@ def _article(lines: list[str]) -> tuple[dict | None, str | None]:
             None,
             "no 'Body' line, so metadata cannot be told from text (is this a complete Nexis article?)",
         )
-    end = len(stripped)
-    for i in range(len(stripped) - 1, body_at, -1):
-        if stripped[i].lower() in _CLASSIFICATION:
-            end = i
-            break
+    end = next(
+        (
+            i
+            for i in range(len(stripped) - 1, body_at, -1)
+            if stripped[i].lower() in _CLASSIFICATION
+        ),
+        None,
+    )
+    if end is None:
+        # No Classification line: the text ends where the trailing block of
+        # "Label: value" lines (Language:, Subject:, Load-Date:, ...) begins.
+        end = len(stripped)
+        for i in range(len(stripped) - 1, body_at, -1):
+            if stripped[i] and not _LABEL_LINE.match(stripped[i]):
+                break
+            if stripped[i]:
+                end = i
+    # Graphic and Notes blocks follow the text.
+    end = next((i for i in range(body_at + 1, end) if stripped[i].lower() in _AFTER_TEXT), end)
     meta = stripped[:body_at]
     labels = {}
     for line in meta + stripped[end:]:
