@@ -526,6 +526,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         if sp is None and _AND_BEFORE.search(text, max(s, v.start() - 16), v.start()):
             # 'Ms. Conway rejected the idea ... and said that ...': the same subject speaks.
             sp = subject or _subject(text, s, v.start(), lex)
+            if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
+                sp = None
         before = text[s : sp[0]] if sp else text[s : v.start()]
         if low.endswith("ing") and text[s : v.start()].rstrip().endswith(","):
             # A participle after the main clause: the subject of the sentence speaks.
@@ -658,7 +660,7 @@ def _content_end(text: str, cs: int, e: int) -> int:
 
 _SUBJECT = re.compile(
     r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed|Earlier|Separately)\s*,?\s+)?"
-    r"((?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)(?=[\s,’'])"
+    r"((?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)(?=[\s,])"
 )
 _NOT_SUBJECT = frozenset(
     [
@@ -687,7 +689,8 @@ _INTRO = re.compile(
     r"(?:In|At|During|On|After|Before|With|From|For|Under|Over|Since|Despite|While|When|As|Speaking|"
     r"Asked|Hours|Days|Minutes|Moments|Later|Earlier|Then|And|But|Still|Meanwhile|Also|Yet|So|Now|"
     r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
-    r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against)\b[^,]{0,90},\s*"
+    r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"
+    r"According|Given|Unlike|Like|Beyond|Besides|Notably|Still|Overall|Today|Yesterday)\b[^,]{0,90},\s*"
 )
 
 
@@ -699,6 +702,10 @@ def _subject(text, s, hi, lex):
     m = _SUBJECT.match(text, s, hi)
     if not m or m.group(1).split()[0] in _NOT_SUBJECT or m.group(1).lower() in {"the", "a", "an"}:
         return None
+    if text[m.end(1) : m.end(1) + 2].strip()[:1].isupper() or text.startswith(
+        ("’s", "'s"), m.end(1)
+    ):
+        return None  # "President Joe Biden’s administration": a possessive is no subject
     if (
         m.group(1).split()[0] in {"The", "the", "A", "a", "An", "an"}
         and len(m.group(1).split()) == 1
