@@ -653,42 +653,45 @@ def compare(
     ]
 
     per_pair: dict[tuple[str, str], list[dict]] = {}
-    diff_frames: dict[tuple[str, str], list[pd.DataFrame]] = {}
+    diff_parts: dict[tuple[str, str], list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
     if paired_by:
-        unit_means = {
-            g: pd.DataFrame(block[g], columns=range(len(metrics)))
-            .groupby(units[group_of == g], sort=True)
-            .mean()
-            for g in groups
-        }
+        # Mean of every (unit, group) cell, for all metrics at once: units × groups × metrics.
+        unit_codes, unit_names = pd.factorize(pd.Series(units, dtype="string"), sort=True)
+        has_unit = unit_codes >= 0  # rows without a unit cannot be paired
+        group_index = {g: i for i, g in enumerate(groups)}
+        group_codes = np.array([group_index[g] for g in group_of], dtype=int)
+        shape = (len(unit_names), len(groups), len(metrics))
+        sums, counts = np.zeros(shape), np.zeros(shape)
+        valid = ~np.isnan(X)
+        cells = (unit_codes[has_unit], group_codes[has_unit])
+        np.add.at(sums, cells, np.where(valid, X, 0.0)[has_unit])
+        np.add.at(counts, cells, valid[has_unit].astype(float))
+        present = np.zeros(shape[:2], dtype=bool)
+        present[cells] = True
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cell_means = np.where(counts > 0, sums / np.where(counts > 0, counts, 1.0), np.nan)
+        unit_labels = np.asarray(unit_names.astype(str), dtype=object)
         for a, b in pair_list:
-            common = unit_means[a].index.intersection(unit_means[b].index).sort_values()
-            va = unit_means[a].loc[common].to_numpy(dtype=float).reshape(len(common), len(metrics))
-            vb = unit_means[b].loc[common].to_numpy(dtype=float).reshape(len(common), len(metrics))
+            ia, ib = group_index[a], group_index[b]
+            common = present[:, ia] & present[:, ib]
+            va, vb = cell_means[common, ia, :], cell_means[common, ib, :]
             per_pair[(a, b)] = _paired_rows(metrics, a, b, va - vb, ci, n_boot, n_perm, seed, test)
-            for j, metric in enumerate(metrics):
+            labels_ab = unit_labels[common]
+            diff_parts[(a, b)] = []
+            for j in range(len(metrics)):
                 both = ~np.isnan(va[:, j]) & ~np.isnan(vb[:, j])
-                diff_frames.setdefault((a, b), []).append(
-                    pd.DataFrame(
-                        {
-                            "unit": pd.array(common[both].astype(str), dtype="string"),
-                            "metric": metric,
-                            "group_a": a,
-                            "group_b": b,
-                            "value_a": va[both, j],
-                            "value_b": vb[both, j],
-                            "difference": va[both, j] - vb[both, j],
-                        }
-                    )
-                )
+                diff_parts[(a, b)].append((labels_ab[both], va[both, j], vb[both, j]))
     else:
         for a, b in pair_list:
             per_pair[(a, b)] = _unpaired_rows(
                 metrics, a, b, block[a], block[b], boot[a], boot[b], ci, n_boot, n_perm, seed, test
             )
     pair_rows = [per_pair[p][j] for j in range(len(metrics)) for p in pair_list]
-    ordered_diffs = [
-        diff_frames[p][j] for j in range(len(metrics)) for p in pair_list if p in diff_frames
+    ordered = [
+        (metric, a, b, *diff_parts[(a, b)][j])
+        for j, metric in enumerate(metrics)
+        for a, b in pair_list
+        if (a, b) in diff_parts
     ]
 
     if missing:
@@ -727,8 +730,19 @@ def compare(
             "correction": "string",
         }
     )
-    if ordered_diffs:
-        differences = pd.concat(ordered_diffs, ignore_index=True)
+    if ordered:
+        sizes = [len(part[3]) for part in ordered]
+        differences = pd.DataFrame(
+            {
+                "unit": np.concatenate([part[3] for part in ordered]),
+                "metric": np.repeat([part[0] for part in ordered], sizes),
+                "group_a": np.repeat([part[1] for part in ordered], sizes),
+                "group_b": np.repeat([part[2] for part in ordered], sizes),
+                "value_a": np.concatenate([part[4] for part in ordered]),
+                "value_b": np.concatenate([part[5] for part in ordered]),
+            }
+        )
+        differences["difference"] = differences["value_a"] - differences["value_b"]
     else:
         differences = pd.DataFrame({c: pd.Series(dtype="float64") for c in DIFFERENCE_COLUMNS})
     differences = differences.astype(
