@@ -537,7 +537,8 @@ def compare(
     pairs
         ``"all"`` pairs of groups (default for columns), or ``"adjacent"``
         groups only (default for periods: each period against the one before,
-        ``group_a`` the later one, so ``difference`` is the change).
+        ``group_a`` the later one, so ``difference`` is the change), or
+        ``"none"`` (summary only: fast with many groups).
     n_perm
         Random permutations (sign flips) of the permutation test; default
         ``n_boot``. The smallest p-value it can give is 1 / (n_perm + 1), so the
@@ -588,8 +589,8 @@ def compare(
     n_perm = n_boot if n_perm is None else int(n_perm)
     if n_perm < 1:
         raise ValueError(f"n_perm={n_perm!r} must be a positive number of permutations, e.g. 2000")
-    if pairs not in (None, "all", "adjacent"):
-        raise ValueError(f"pairs={pairs!r}; choose 'all', 'adjacent' or None (automatic)")
+    if pairs not in (None, "all", "adjacent", "none"):
+        raise ValueError(f"pairs={pairs!r}; choose 'all', 'adjacent', 'none' or None (automatic)")
 
     if within is not None:
         return _compare_within(
@@ -641,6 +642,8 @@ def compare(
 
     if pairs == "all":
         pair_list = list(combinations(groups, 2))
+    elif pairs == "none":
+        pair_list = []
     else:
         pair_list = [(groups[i + 1], groups[i]) for i in range(len(groups) - 1)]
 

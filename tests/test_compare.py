@@ -368,6 +368,9 @@ def test_by_quarter_and_month_labels():
     assert compare(table, by="date:Q").summary["group"].tolist() == ["2019Q1", "2019Q2"]
     assert compare(table, by="date:M").summary["group"].tolist() == ["2019-02", "2019-05"]
     assert compare(table, by="date:Q", pairs="all").pairwise["group_a"].tolist() == ["2019Q1"]
+    only_summary = compare(table, by="date:Q", pairs="none")
+    assert only_summary.pairwise.empty and len(only_summary.summary) == 2
+    assert list(only_summary.pairwise.columns) == list(PAIRWISE_COLUMNS)
 
 
 def test_within_repeats_the_comparison_for_each_value():
