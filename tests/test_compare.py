@@ -638,3 +638,29 @@ def test_compare_properties_on_random_tables(values, groups, paired, test):
     assert result.pairwise["effect_size"].dropna().between(-1, 1).all()
     ok = result.summary.dropna(subset=["ci_low"])
     assert (ok["ci_low"] <= ok["ci_high"]).all()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.text(st.sampled_from("ab .,!?\n\"'“”é"), max_size=80),
+    spans=st.lists(st.tuples(st.integers(-5, 90), st.integers(-5, 90)), max_size=4),
+)
+def test_voices_properties_on_random_spans(text, spans):
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [text]})
+    attributions = pd.DataFrame(
+        {
+            "article_id": ["a"] * len(spans),
+            "kind": ["direct"] * len(spans),
+            "start": [s for s, _ in spans],
+            "end": [e for _, e in spans],
+            "fragments": [[(s, e)] for s, e in spans],
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        row = voices(articles, attributions, n_boot=20).per_article.iloc[0]
+    assert row["quoted_chars"] + row["own_chars"] == len("".join(text.split()))
+    for column in ("quoted_tone", "own_tone"):
+        assert math.isnan(row[column]) or -1 <= row[column] <= 1
+    if row["quoted_chars"] == 0:
+        assert math.isnan(row["quoted_tone"])
