@@ -295,6 +295,12 @@ def tone_by_outlet(
     >>> ax = tone_by_outlet(compare(table, metrics="tone_compound"))   # doctest: +SKIP
     """
     table = _summary(data)
+    within = getattr(data, "within", None)
+    if within:
+        raise ValueError(
+            f"this comparison was repeated within each {within!r}, so a group appears more than "
+            "once; draw it with tone_over_time(...), or compare without within="
+        )
     metric = _one_metric(table, metric, ("tone_compound", "tone_sentence_mean", "quoted_tone"))
     rows = table[table["metric"].astype(str) == metric].reset_index(drop=True)
     with style():
