@@ -538,7 +538,11 @@ def top_speakers(
             "top_speakers needs a speaker column (speaker_name or speaker) and a count column "
             f"(attributions, count or n); got columns {list(data.columns)}"
         )
-    groups = sorted(data[by].astype(str).unique().tolist())
+    # Rows without a group cannot go under a heading: left out, as compare() leaves them out.
+    data = data[data[by].notna()]
+    if data.empty:
+        raise ValueError(f"top_speakers: no row has a {by!r} value: there is nothing to draw")
+    groups = sorted({str(g) for g in data[by]})
     colors = group_colors(groups)
     # One heading row (the group's name, no bar) above each group's speakers.
     labels: list[str] = []
@@ -546,7 +550,7 @@ def top_speakers(
     bar_colors: list[str] = []
     headings: list[tuple[int, str]] = []
     for group in groups:
-        sub = data[data[by].astype(str) == group]
+        sub = data[data[by].map(str) == group]
         if "rank" in sub.columns:  # the ranking of analysis.top_speakers, ties as it broke them
             sub = sub.sort_values("rank", kind="mergesort").head(n)
         else:
@@ -558,7 +562,7 @@ def top_speakers(
         values.append(0.0)
         bar_colors.append(colors[group])
         for name, count in zip(sub[name_col], sub[count_col], strict=True):
-            labels.append(f"{name}")
+            labels.append("(unnamed)" if pd.isna(name) else str(name))
             values.append(float(count))
             bar_colors.append(colors[group])
     with style(**{"figure.figsize": (7.0, 1.0 + 0.24 * max(1, len(labels)))}):

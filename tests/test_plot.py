@@ -170,6 +170,15 @@ def test_top_speakers_orders_by_count_under_group_headings():
     ax = plot.top_speakers(speakers, n=2)
     assert _top_down(ax) == ["A", "High", "Mid", "B", "Solo"]
     assert sorted(p.get_width() for p in ax.patches) == [0, 0, 3, 5, 9]
+    # Rows without an outlet (scraped pages) are left out; a missing name is shown as such.
+    gappy = pd.DataFrame(
+        {
+            "outlet": ["X", None, "Y", np.nan],
+            "speaker_name": ["A", "B", None, "C"],
+            "attributions": [3, 2, 1, 1],
+        }
+    )
+    assert _top_down(plot.top_speakers(gappy)) == ["X", "A", "Y", "(unnamed)"]
     ranked = speakers.assign(rank=[3, 2, 1, 1])  # a given ranking wins over the counts
     assert _top_down(plot.top_speakers(ranked, n=2)) == ["A", "Mid", "High", "B", "Solo"]
     with pytest.raises(ValueError, match="speaker column"):
