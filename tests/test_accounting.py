@@ -127,11 +127,8 @@ def test_jsonl_good_and_bad_lines_reconcile(tmp_path_factory, kinds, blank_lines
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 8: the report crashes (TypeError in plot.top_speakers sorting NaN with str) "
-    "when some articles have no outlet, as scraped pages, DOCX and RTF files do",
-)
+# Finding 8 (fixed in analysis/plot.py and analysis/report.py): articles without an outlet crashed
+# plot.top_speakers.
 def test_report_tables_carry_the_same_counts(corpus, tmp_path):
     """`analysis report` on the corpus writes N article rows and M rejections in its tables."""
     folder, counts = corpus
