@@ -91,6 +91,10 @@ def patterns(lexicon: Lexicon) -> CuePatterns:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_POSSESSIVE_BEFORE = re.compile(r"\w[’']s?\s+$")
+# "could add another title", "will continue not to": a modal needs "that", a colon or a quotation.
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|will|may|might|can|should|must)\s+(?:\w+ly\s+)?$")
+_REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves|itself|myself|ourselves)\b")
 
 
 @functools.lru_cache(maxsize=8)
@@ -115,8 +119,13 @@ def is_cue(
     if preps is not None:
         m = _NEXT_WORD.match(text, end)
         return bool(m) and m.group(1).lower() in preps
+    if _POSSESSIVE_BEFORE.search(text, max(lo, start - 20), start) and text[end : end + 1] == ":":
+        return False  # "Editor’s note: ...": a noun
+    if _REFLEXIVE_AFTER.match(text, end):
+        return False  # "found himself embroiled"
+    needs_evidence = word in lex.ambiguous
     if (
-        word in lex.ambiguous
+        needs_evidence
         and not after_quote
         and not (
             _EVIDENCE_AFTER.match(text, end)

@@ -746,11 +746,17 @@ def _plausible_speaker(sp_text: str, lex: Lexicon) -> bool:
     return not (len(words) > 8)
 
 
+_ADVERBIAL_ONLY = re.compile(
+    r"(?:from|in|on|at|during|by|after|before|via|through)\b(?:\W+\w+){0,4}\W*",
+    re.IGNORECASE,
+)
+
+
 def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
     while cs < ce and text[cs].isspace():
         cs += 1
-    if ce <= cs:
-        return
+    if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):
+        return  # 'Costa reported [from Washington]': a place or time, nothing said
     frags = []
     k = max(0, bisect.bisect_right(qstarts, cs) - 1)
     while k < len(quotes) and quotes[k].start < ce:
