@@ -1,14 +1,18 @@
 """Attribution cues: reporting verbs and "according to", compiled once per lexicon.
 
-A cue is a reporting verb from the lexicon (matched as a whole word) or a
-prepositional cue ("according to"). Some uses of a reporting verb are no cue and
-are skipped by :func:`is_cue`:
+A cue is a reporting verb from the lexicon (a whole lower-case word, not inside a
+compound such as "self-proclaimed") or a prepositional cue ("according to"). Some
+uses are no cue and :func:`is_cue` skips them:
 
-- passives, infinitives and negations ("was told", "claimed by Beijing", "to say",
-  "not say"),
-- a verb followed by "to" + verb ("continued to rise", "expects to win"), except
-  "said to reporters", "told to CNN",
-- phrasal uses that are no statement ("call for", "call on", "point up", "read into").
+- passives, infinitives, negations and nouns after a determiner ("was told",
+  "claimed by Beijing", "to say", "not say", "the state", "his remarks");
+- words that are usually nouns (``ambiguous`` list: "state", "tweet", "remarks")
+  unless "that", a colon, a comma or a quotation follows, a pronoun precedes, or
+  they directly follow a quotation;
+- a verb followed by "to" + verb ("continued to rise"), except the ``intentions``
+  ("vowed to", "declined to") and "said to reporters";
+- verbs of the ``prepositional`` list without their preposition ("spoke" but
+  "spoke about"), "reported on", "commented on", "called by", "found himself".
 
 Example
 -------
@@ -92,8 +96,6 @@ def patterns(lexicon: Lexicon) -> CuePatterns:
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s?\s+$")
-# "could add another title", "will continue not to": a modal needs "that", a colon or a quotation.
-_MODAL_BEFORE = re.compile(r"\b(?:could|would|will|may|might|can|should|must)\s+(?:\w+ly\s+)?$")
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves|itself|myself|ourselves)\b")
 
 
