@@ -235,6 +235,15 @@ def _load(path_or_articles: Any) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     return articles, rejections, label
 
 
+def _largest_groups(articles: pd.DataFrame, by: str, limit: int) -> list[str]:
+    """The ``limit`` groups with the most articles (ties broken by name), sorted by name."""
+    if not isinstance(limit, int) or limit < 2:
+        raise ValueError(f"max_groups must be an integer of at least 2, got {limit!r}")
+    counts = articles[by].dropna().astype(str).value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return sorted(name for name, _ in ranked[:limit])
+
+
 def _check_column(articles: pd.DataFrame, column: str | None, argument: str) -> None:
     if column is not None and column not in articles.columns:
         raise KeyError(
@@ -470,6 +479,7 @@ def report(
     title: str | None = None,
     n_boot: int = 2000,
     seed: int = 0,
+    max_groups: int = 12,
 ) -> Path:
     """Run the whole pipeline on a corpus and write a standalone HTML report plus its tables.
 
@@ -494,6 +504,10 @@ def report(
         Heading of the page; default ``"Coverage report: <input>"``.
     n_boot, seed
         Bootstrap resamples and seed of :func:`analysis.compare`.
+    max_groups
+        Compare at most this many groups: the ones with the most articles (ties by name).
+        Every pair of groups is tested, so 145 outlets would mean 10,000 pairs per measure
+        and unreadable figures; the data summary still lists every group.
 
     Returns
     -------
@@ -563,6 +577,9 @@ def report(
         bar.update()
 
         step("compare")
+        compared = _largest_groups(articles, by, max_groups)
+        chosen = articles[by].notna() & articles[by].astype(str).isin(compared)
+        in_groups = articles[chosen].reset_index(drop=True)
         keys = ["article_id", by] + ([paired_by] if paired_by and paired_by != by else [])
         meta = ["title", "date", "word_count"]
         table = (
@@ -572,14 +589,20 @@ def report(
         )
         metrics = [m for m in COMPARED if m in table.columns]
         comparison = compare(
-            table, by=by, metrics=metrics, paired_by=paired_by, n_boot=n_boot, seed=seed
+            table[chosen.to_numpy()],
+            by=by,
+            metrics=metrics,
+            paired_by=paired_by,
+            n_boot=n_boot,
+            seed=seed,
         )
-        shares = source_shares(quotes, by=by, articles=articles)
-        speakers = top_speakers(quotes, by=by, n=10, articles=articles)
+        group_quotes = quotes[quotes["article_id"].isin(in_groups["article_id"])]
+        shares = source_shares(group_quotes, by=by, articles=in_groups)
+        speakers = top_speakers(group_quotes, by=by, n=10, articles=in_groups)
         # Articles without a group (an outlet the page did not print) are left out of every
         # comparison, as compare() does.
         speakers = speakers[speakers[by].notna()].reset_index(drop=True)
-        voice = voices(articles, quotes, by=by, n_boot=n_boot, seed=seed)
+        voice = voices(in_groups, group_quotes, by=by, n_boot=n_boot, seed=seed)
         # A year with a handful of articles would draw a confident-looking line through noise.
         per_year = table["date"].dt.year.value_counts()
         years = per_year[per_year >= _MIN_PER_YEAR].index
@@ -620,6 +643,7 @@ def report(
             tables["tone_by_year"] = over_time.summary
         _write_tables(output, tables)
         page = _html_page(
+            compared=compared,
             title=title or f"Coverage report: {label}",
             fingerprint=fingerprint,
             articles=articles,
@@ -744,6 +768,7 @@ def _methods(comparison: Any) -> str:
 
 def _html_page(
     *,
+    compared: list[str],
     title: str,
     fingerprint: str,
     articles: pd.DataFrame,
@@ -780,11 +805,25 @@ def _html_page(
         )
 
     sections: list[tuple[str, str, str]] = []
+    n_groups = int(articles[by].nunique(dropna=True))
+    scope = (
+        f"<p>The comparisons below cover the {len(compared)} {esc(by)} groups with the most "
+        f"articles (of {n_groups}): {esc(', '.join(compared))}.</p>"
+        if len(compared) < n_groups
+        else ""
+    )
+    no_group = int(articles[by].isna().sum())
+    if no_group:
+        scope += (
+            f"<p>{no_group:,} article(s) with no {esc(by)} (listed as {esc(_NO_GROUP)}) are left "
+            "out of the comparisons.</p>"
+        )
     sections.append(
         (
             "data",
             "Data",
             _accounting(articles, rejections, attrs)
+            + scope
             + '<div class="scroll">'
             + table_html(summary, caption=f"Articles per {by}", digits=0)
             + "</div>",

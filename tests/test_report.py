@@ -225,7 +225,13 @@ def test_missing_input_is_a_clear_error(tmp_path):
 def test_paired_report_adds_the_paired_comparison(tmp_path, capsys):
     rows = []
     for event in range(8):
-        for outlet, mood in (("Alpha Post", "terrible disaster"), ("Beta News", "good progress")):
+        for outlet, mood in (
+            ("Alpha Post", "terrible disaster"),
+            ("Beta News", "good progress"),
+            ("Gamma Daily", "long meeting"),
+        ):
+            if outlet == "Gamma Daily" and event > 0:
+                continue  # one article only: left out by max_groups=2
             text = f"Event {event}: officials described a {mood} on day {event}. The mayor said it mattered."
             rows.append(
                 {
@@ -251,7 +257,12 @@ def test_paired_report_adds_the_paired_comparison(tmp_path, capsys):
     )
     articles["date_source"] = articles["date_source"].astype("string")
     page = report(
-        articles, out=tmp_path / "paired", paired_by="event_id", progress=False, n_boot=200
+        articles,
+        out=tmp_path / "paired",
+        paired_by="event_id",
+        progress=False,
+        n_boot=200,
+        max_groups=2,
     )
     quiet = capsys.readouterr()
     assert (quiet.out, quiet.err) == ("", "")  # progress=False: nothing on the terminal
@@ -261,8 +272,15 @@ def test_paired_report_adds_the_paired_comparison(tmp_path, capsys):
     # Every event's Alpha article is the negative one.
     tone = diffs[diffs["metric"] == "tone_sentence_mean"]
     assert (tone.set_index("group_a")["difference"].loc["Alpha Post"] < 0).all()
-    html = page.read_text(encoding="utf-8")
-    assert 'id="fig-paired_differences"' in html and "paired by event_id" in html
+    page_text = page.read_text(encoding="utf-8")
+    assert 'id="fig-paired_differences"' in page_text and "paired by event_id" in page_text
+    # max_groups=2: the one-article outlet is summarised but not compared.
+    assert "2 outlet groups with the most articles (of 3)" in page_text
+    assert set(pd.read_csv(out / "tables" / "comparison.csv")["group"]) == {
+        "Alpha Post",
+        "Beta News",
+    }
+    assert "Gamma Daily" in set(pd.read_csv(out / "tables" / "data_summary.csv")["outlet"])
     # A later unpaired run into the same folder removes the paired files of the earlier one.
     report(articles, out=out, progress=False, n_boot=200)
     assert not (out / "tables" / "paired_differences.csv").exists()
