@@ -4,6 +4,7 @@ Example
 -------
 $ analysis report data --out reports/sample
 $ analysis report basil --out reports/basil --paired-by event_id
+$ analysis report article_bias_prediction --out reports/abp --max-groups 20
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write into DIR even if it is a non-empty folder that holds no previous report",
     )
+    rep.add_argument(
+        "--max-groups",
+        type=int,
+        default=12,
+        metavar="N",
+        help="compare only the N groups with the most articles (default: 12)",
+    )
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
@@ -68,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 paired_by=args.paired_by,
                 force=args.force,
                 progress=False if args.quiet else None,
+                max_groups=args.max_groups,
             )
         except (OSError, ValueError, KeyError) as exc:
             # The messages already say what was wrong and what to do; a traceback would bury them.

@@ -237,8 +237,6 @@ def _load(path_or_articles: Any) -> tuple[pd.DataFrame, pd.DataFrame, str]:
 
 def _largest_groups(articles: pd.DataFrame, by: str, limit: int) -> list[str]:
     """The ``limit`` groups with the most articles (ties broken by name), sorted by name."""
-    if not isinstance(limit, int) or limit < 2:
-        raise ValueError(f"max_groups must be an integer of at least 2, got {limit!r}")
     counts = articles[by].dropna().astype(str).value_counts()
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return sorted(name for name, _ in ranked[:limit])
@@ -535,6 +533,8 @@ def report(
     from analysis.compare import compare, source_shares, voices
     from analysis.score import score
 
+    if isinstance(max_groups, bool) or not isinstance(max_groups, int) or max_groups < 2:
+        raise ValueError(f"max_groups must be an integer of at least 2, got {max_groups!r}")
     # The steps' own bars follow ours: shown on a terminal unless progress=False.
     inner = sys.stderr.isatty() if progress is None else bool(progress)
     steps = ["load", "score", "attribute", "compare", "figures", "write"]
