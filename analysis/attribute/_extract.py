@@ -214,6 +214,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         if k >= 0 and direct_spans[k][1] > s:
             continue
         _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw)
+    _nominal(text, raw, quotes, qstarts)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
@@ -744,6 +745,33 @@ def _plausible_speaker(sp_text: str, lex: Lexicon) -> bool:
     if last in _BAD_HEADS and len(words) == 1:
         return False
     return not (len(words) > 8)
+
+
+# A stated position named by a noun: "his support for [the bill]", "Trump's attacks on [Cruz]".
+_NOMINAL = re.compile(
+    r"\b((?i:his|her|their|its)|(?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*[’']s?)\s+"
+    r"(?:(?:repeated|recent|latest|new|harsh|strong|early|public|frequent|continued|renewed)\s+)?"
+    r"((?:support|calls?|criticism|questions?|attacks?|endorsement|opposition|praise|promises?|"
+    r"proposals?|comments?|remarks?|claims?|demands?|concerns?|doubts?|warnings?|"
+    r"accusations?|denials?|description|characterization|views?|vows?|pledges?|requests?|"
+    r"threats?|insistence|assertions?|argument)\s+(?:for|of|on|about|to|against|that))\s+"
+)
+_NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|after|before|because)\s")
+
+
+def _nominal(text, raw, quotes, qstarts):
+    taken = sorted((r["start"], r["end"]) for r in raw)
+    starts = [t[0] for t in taken]
+    for m in _NOMINAL.finditer(text):
+        cs = m.end()
+        stop = _NOMINAL_END.search(text, cs, min(len(text), cs + 160))
+        ce = stop.start() if stop else min(len(text), cs + 160)
+        if ce - cs < 3 or _short(text, cs, ce, 0):
+            continue
+        k = bisect.bisect_right(starts, ce) - 1
+        if k >= 0 and taken[k][1] > m.start():
+            continue  # inside an attribution found already
+        _add(text, raw, cs, ce, (m.start(2), m.end(2)), (m.start(1), m.end(1)), quotes, qstarts)
 
 
 _ADVERBIAL_ONLY = re.compile(

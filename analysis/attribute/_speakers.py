@@ -45,8 +45,8 @@ __all__ = ["Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
 _TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{_ABBR}|[A-Z]\.|[\w][\w’'\-/]*|[^\w\s]")
 
-PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "him", "her", "them"])
-_PERSON_PRONOUNS = frozenset(["he", "she", "i", "him", "her"])
+PRONOUNS = frozenset("he she they i we it him her them his their its".split())  # noqa: SIM905
+_PERSON_PRONOUNS = frozenset("he she i him her his".split())  # noqa: SIM905
 _ADVERBS = frozenset(
     [
         "also",
