@@ -32,9 +32,7 @@
 
 # %% tags=["parameters"]
 CORPUS = "sample"  # a corpus name (analysis.list_corpora()) or a folder of articles
-FIGURES = (
-    None  # folder for the saved figures and tables; None: figures/<CORPUS> (give one for a folder)
-)
+FIGURES = None  # where figures go; None: figures/<CORPUS> (set it when CORPUS is a folder)
 
 # %%
 import analysis
