@@ -46,6 +46,7 @@ def _render(page: Path, profile: Path) -> tuple[str, str]:
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
+        "--disable-dev-shm-usage",
         "--disable-quic",
         "--no-first-run",
         "--disable-background-networking",
