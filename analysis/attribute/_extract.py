@@ -748,13 +748,16 @@ def _plausible_speaker(sp_text: str, lex: Lexicon) -> bool:
 
 
 # A stated position named by a noun: "his support for [the bill]", "Trump's attacks on [Cruz]".
-_NOMINAL = re.compile(
-    r"\b((?i:his|her|their|its)|(?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*[’']s?)\s+"
-    r"(?:(?:repeated|recent|latest|new|harsh|strong|early|public|frequent|continued|renewed)\s+)?"
-    r"((?:support|calls?|criticism|questions?|attacks?|endorsement|opposition|praise|promises?|"
-    r"proposals?|comments?|remarks?|claims?|demands?|concerns?|doubts?|warnings?|"
+# The noun is searched first (cheap); the owner is then read just before it.
+_NOMINAL_CUE = re.compile(
+    r"\b(?=[acdpqrstvwefio])((?:support|calls?|criticism|questions?|attacks?|endorsement|opposition|"
+    r"praise|promises?|proposals?|comments?|remarks?|claims?|demands?|concerns?|doubts?|warnings?|"
     r"accusations?|denials?|description|characterization|views?|vows?|pledges?|requests?|"
     r"threats?|insistence|assertions?|argument)\s+(?:for|of|on|about|to|against|that))\s+"
+)
+_NOMINAL_OWNER = re.compile(
+    r"\b((?i:his|her|their|its)|(?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*[’']s?)\s+"
+    r"(?:(?:repeated|recent|latest|new|harsh|strong|early|public|frequent|continued|renewed)\s+)?$"
 )
 _NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|after|before|because)\s")
 
@@ -762,16 +765,28 @@ _NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|a
 def _nominal(text, raw, quotes, qstarts):
     taken = sorted((r["start"], r["end"]) for r in raw)
     starts = [t[0] for t in taken]
-    for m in _NOMINAL.finditer(text):
+    for m in _NOMINAL_CUE.finditer(text):
+        owner = _NOMINAL_OWNER.search(text, max(0, m.start() - 60), m.start())
+        if owner is None:
+            continue
         cs = m.end()
         stop = _NOMINAL_END.search(text, cs, min(len(text), cs + 160))
         ce = stop.start() if stop else min(len(text), cs + 160)
-        if ce - cs < 3 or _short(text, cs, ce, 0):
+        if ce - cs < 3:
             continue
         k = bisect.bisect_right(starts, ce) - 1
-        if k >= 0 and taken[k][1] > m.start():
+        if k >= 0 and taken[k][1] > owner.start():
             continue  # inside an attribution found already
-        _add(text, raw, cs, ce, (m.start(2), m.end(2)), (m.start(1), m.end(1)), quotes, qstarts)
+        _add(
+            text,
+            raw,
+            cs,
+            ce,
+            (m.start(1), m.end(1)),
+            (owner.start(1), owner.end(1)),
+            quotes,
+            qstarts,
+        )
 
 
 _ADVERBIAL_ONLY = re.compile(
