@@ -92,3 +92,32 @@ def test_top_speakers(attributions):
     assert per_outlet[["outlet", "speaker_name"]].values.tolist() == [["Daily", "Ann Obi"]]
     with pytest.raises(ValueError, match="positive integer"):
         top_speakers(attributions, n=0)
+
+
+def test_spellings_of_one_person_are_merged_across_articles():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["x", "y", "z"],
+            "outlet": ["A", "A", "B"],
+            "text": [
+                "Donald J. Trump said the wall would be built.",
+                "Trump said the wall would be paid for.",
+                "Former president Donald Trump said he would run again.",
+            ],
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = extract_attributions(articles)
+        per_outlet = count_sources(rows, by="outlet", articles=articles)
+    assert rows["speaker_name"].tolist() == ["Donald J. Trump", "Trump", "Donald Trump"]
+    top = top_speakers(rows)
+    assert top[["speaker_name", "attributions", "articles"]].values.tolist() == [
+        ["Donald Trump", 3, 3]
+    ]
+    assert top_speakers(rows, merge=False)["speaker_name"].tolist() == [
+        "Donald J. Trump",
+        "Donald Trump",
+        "Trump",
+    ]
+    assert per_outlet["named_speakers"].tolist() == [1, 1]

@@ -18,6 +18,7 @@ Example
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections import Counter
 
@@ -26,7 +27,7 @@ import pandas as pd
 from ._quotes import find_quotes
 from ._segment import paragraphs
 
-__all__ = ["COUNT_COLUMNS", "count_sources", "top_speakers"]
+__all__ = ["COUNT_COLUMNS", "count_sources", "merge_names", "top_speakers"]
 
 #: The count columns of :func:`count_sources`, after the key column.
 COUNT_COLUMNS: tuple[str, ...] = (
@@ -135,6 +136,7 @@ def count_sources(
         ``partial``, ``indirect``, ``anonymous`` (counts of rows); ``named_speakers``
         (distinct resolved names of non-anonymous speakers); ``spokespeople``,
         ``officials``, ``politicians``, ``experts`` (rows whose speaker has that role);
+        names are merged across articles first (:func:`merge_names`);
         ``quoted_share`` (share of the body text's characters that stand inside
         double quotation marks, marks included, 0–1; NaN without ``articles``); and
         ``source_diversity``: Shannon entropy in bits of the attributions over
@@ -152,7 +154,8 @@ def count_sources(
     1.0
     """
     _check(attributions, "count_sources")
-    data = attributions
+    # One spelling per person, so that "Trump" and "Donald Trump" are one named speaker of an outlet.
+    data = attributions.assign(speaker_name=merge_names(attributions["speaker_name"]))
     if by == "article_id":
         keys = data["article_id"]
     elif articles is not None and by in articles.columns:
@@ -238,16 +241,43 @@ def _mode(values) -> object:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+_INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")
+
+
+def merge_names(names: pd.Series) -> pd.Series:
+    """One spelling per person across articles: drop middle initials, expand lone surnames.
+
+    ``speaker_name`` is resolved within each article, so an article that only says
+    "Trump" keeps "Trump". Across the table, "Donald J. Trump" becomes "Donald Trump"
+    and a one-word name becomes the most frequent longer name that ends with it,
+    when there is one ("Trump" → "Donald Trump").
+
+    Example
+    -------
+    >>> merge_names(pd.Series(["Trump", "Donald J. Trump", "Donald Trump", "Obi"])).tolist()
+    ['Donald Trump', 'Donald Trump', 'Donald Trump', 'Obi']
+    """
+    clean = names.map(lambda v: _INITIAL.sub("", v) if isinstance(v, str) else v)
+    counts = Counter(v for v in clean if isinstance(v, str) and " " in v)
+    longest: dict[str, str] = {}
+    for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        longest.setdefault(name.split()[-1], name)
+    return clean.map(lambda v: longest.get(v, v) if isinstance(v, str) and " " not in v else v)
+
+
 def top_speakers(
     attributions: pd.DataFrame,
     *,
     by: str | None = None,
     n: int = 10,
     articles: pd.DataFrame | None = None,
+    merge: bool = True,
 ) -> pd.DataFrame:
     """The ``n`` named speakers with the most attributions, overall or per outlet.
 
-    Anonymous and unresolved speakers (no ``speaker_name``) are left out.
+    Anonymous and unresolved speakers (no ``speaker_name``) are left out. With
+    ``merge=True`` (default) the spellings of one person are merged across articles
+    first (:func:`merge_names`: "Trump", "Donald J. Trump" → "Donald Trump").
 
     Parameters
     ----------
@@ -260,6 +290,8 @@ def top_speakers(
         How many speakers per ranking.
     articles
         The article table, to map ``article_id`` to ``by``.
+    merge
+        Merge the spellings of one person across articles (see :func:`merge_names`).
 
     Returns
     -------
@@ -281,6 +313,8 @@ def top_speakers(
     data = attributions[
         attributions["speaker_name"].notna() & ~attributions["anonymous"].astype(bool)
     ]
+    if merge:
+        data = data.assign(speaker_name=merge_names(data["speaker_name"]))
     if by is None:
         groups = {None: data}
     else:
