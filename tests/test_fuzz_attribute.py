@@ -83,7 +83,7 @@ def _check_rows(rows: pd.DataFrame, texts: dict) -> None:
         assert row.paragraph >= 0 and row.sentence >= 0
 
 
-@fuzz(300)
+@fuzz(200)
 @given(text=_texts)
 def test_single_text_offsets_lie_inside_and_slice_out_content(text):
     """For one text: offsets inside the text; content, cue and speaker are what their spans say."""
@@ -117,7 +117,7 @@ def test_table_rows_keep_input_and_follow_article_order(articles):
     assert keys == sorted(keys)
 
 
-@fuzz(80)
+@fuzz(40)
 @given(articles=article_tables())
 def test_count_sources_is_consistent(articles):
     """count_sources: kinds add up, counts are non-negative, shares in [0, 1], input unchanged."""

@@ -67,7 +67,7 @@ def _write(folder, fmt: str, records: list[dict]) -> None:
         )
 
 
-@fuzz(40)
+@fuzz(25)
 @given(
     records=st.lists(record, min_size=1, max_size=6),
     fmt=st.sampled_from(["jsonl", "csv", "parquet"]),
@@ -89,7 +89,7 @@ def test_tabular_files_lose_nothing(tmp_path_factory, records, fmt):
     assert again["article_id"].tolist() == articles["article_id"].tolist()
 
 
-@fuzz(40)
+@fuzz(25)
 @given(title=_short, body=file_text, page=st.sampled_from(["txt", "html"]))
 def test_one_page_is_one_row_or_one_rejection(tmp_path_factory, title, body, page):
     """A text or HTML page with hostile content is exactly one row or one rejection, never an error."""

@@ -207,7 +207,7 @@ def test_neutralise_frame_leaves_numbers_numeric():
 # ----------------------------------------------------------------------------------------------
 
 
-@fuzz(40)
+@fuzz(25)
 @given(name=hostile_name)
 def test_save_figure_names_never_leave_the_folder(tmp_path_factory, name):
     """save_figure writes only inside its folder: a path-like name raises ValueError."""
