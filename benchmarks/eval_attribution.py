@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
@@ -540,6 +541,9 @@ def main(argv: list[str] | None = None) -> int:
             "ends). Direct-quote errors are mostly gold choices that vary (a quotation that "
             "continues the previous speaker's words is sometimes annotated, sometimes not), "
             "transcripts ('PENCE: ...'), titles after a verb ('author of the book \"...\"').\n\n"
+            f"Speed was measured with a load average of {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} cores (other jobs were running), which slows even CPU time; "
+            "throughput also falls with article length.\n\n"
             f"Made by: `{cmd}`\n"
         )
         write_section(body)
