@@ -15,7 +15,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from _hostile import fuzz
+from _hostile import NEWS, QUOTE_MARKS, file_text, fuzz
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -118,3 +118,54 @@ def test_same_seed_same_tables_and_row_order_does_not_matter(table, order):
     shuffled = _run(table.iloc[rows].reset_index(drop=True))
     pd.testing.assert_frame_equal(first.summary, shuffled.summary)
     pd.testing.assert_frame_equal(first.pairwise, shuffled.pairwise)
+
+
+# ----------------------------------------------------------------------------------------------
+# voices: quoted against own tone, from attribution offsets
+# ----------------------------------------------------------------------------------------------
+
+_quote_soup = st.lists(
+    st.one_of(st.sampled_from(NEWS), st.sampled_from(QUOTE_MARKS)), min_size=1, max_size=14
+).map(" ".join)
+
+
+@st.composite
+def article_tables(draw):
+    texts = draw(st.lists(st.one_of(file_text, _quote_soup), min_size=1, max_size=5))
+    return pd.DataFrame(
+        {
+            "article_id": pd.array([f"a{i}" for i in range(len(texts))], dtype="string"),
+            "outlet": pd.array(["X", "Y", "X", "Y", "Z"][: len(texts)], dtype="string"),
+            "text": pd.array(texts, dtype="string"),
+        }
+    )
+
+
+@fuzz(25)
+@given(articles=article_tables())
+def test_voices_tones_and_shares_are_in_range(articles):
+    """voices: tones in [-1, 1] or NaN, gap = quoted - own, characters add up; inputs unchanged."""
+    from analysis import extract_attributions
+    from analysis.compare import VOICE_COLUMNS, voices
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quotes = extract_attributions(articles)
+        before = (articles.copy(deep=True), quotes.copy(deep=True))
+        result = voices(articles, quotes, n_boot=40, seed=1)
+    pd.testing.assert_frame_equal(articles, before[0])
+    pd.testing.assert_frame_equal(quotes, before[1])
+    table = result.per_article
+    assert table["article_id"].tolist() == articles["article_id"].tolist()
+    assert set(VOICE_COLUMNS) <= set(table.columns)
+    for row in table.itertuples(index=False):
+        for name in ("quoted_tone", "own_tone"):
+            value = getattr(row, name)
+            assert pd.isna(value) or -1.0 <= value <= 1.0, (name, value)
+        if not (pd.isna(row.quoted_tone) or pd.isna(row.own_tone)):
+            assert abs(row.voice_gap - (row.quoted_tone - row.own_tone)) < 1e-12
+        assert row.quoted_chars >= 0 and row.own_chars >= 0
+        text = articles.loc[articles["article_id"] == row.article_id, "text"].iloc[0]
+        assert row.quoted_chars + row.own_chars <= sum(not c.isspace() for c in text)
+        share = row.quoted_text_share
+        assert pd.isna(share) or 0.0 <= share <= 1.0
