@@ -613,6 +613,11 @@ def compare(
             f"paired_by={paired_by!r} is not a column; choose from: {', '.join(map(str, data.columns))}"
             f"{_did_you_mean(paired_by, data.columns)}"
         )
+    if paired_by is not None and paired_by == by.partition(":")[0]:
+        raise ValueError(
+            f"paired_by={paired_by!r} is also the by column, so no unit has two groups; pair by the "
+            "column the groups share, e.g. compare(table, by='outlet', paired_by='event_id')"
+        )
     exclude = {by.partition(":")[0], *([paired_by] if paired_by else [])}
     metrics = _default_metrics(data, exclude) if metrics is None else _check_metrics(data, metrics)
     pairs = pairs or ("adjacent" if is_period else "all")

@@ -160,6 +160,7 @@ def test_analysis_compare_is_callable_even_after_importing_the_module():
         ({"correction": "holmes"}, r"did you mean 'holm'"),
         ({"ci": 95}, r"between 0 and 1"),
         ({"paired_by": "event"}, r"paired_by='event' is not a column"),
+        ({"paired_by": "outlet"}, r"paired_by='outlet' is also the by column"),
         ({"by": "date:X"}, r"no column 'date'"),
     ],
 )
