@@ -511,3 +511,15 @@ def test_progress_callback_is_called_per_article():
         progress=lambda done, total: calls.append((done, total)),
     )
     assert calls == [(1, 2), (2, 2)]
+
+
+def test_sentences_split_after_a_closing_abbreviation_only_before_a_new_sentence():
+    from analysis.attribute._segment import paragraphs, sentences
+
+    text = "It is the law in the U.S. “It is illegal,” the agency says. Mr. Smith met Gen. Lee in the U.S. Senate."
+    got = [text[a:b] for a, b in sentences(text, paragraphs(text))]
+    assert got == [
+        "It is the law in the U.S.",
+        "“It is illegal,” the agency says.",
+        "Mr. Smith met Gen. Lee in the U.S. Senate.",
+    ]

@@ -60,7 +60,8 @@ _TELL = frozenset(
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:(?:on|in|at|during|after|before|with|to|from|via|over|last|this|earlier|later|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|once|then|again|also|too|"
-    r"yesterday|today|afterward|afterwards|simply|repeatedly|flatly|bluntly|later)\b[^,:;.!?“”\"]{0,50}?))*",
+    r"yesterday|today|afterward|afterwards|simply|repeatedly|flatly|bluntly|later|however|though|"
+    r"instead|meanwhile|now|still|further|moreover|too)\b[^,:;.!?“”\"]{0,50}?))*",
 )
 _OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$))",
@@ -279,7 +280,9 @@ _CHANT = re.compile(
     r"\b(?:chant|chants|chanted|chanting|shout|shouts|shouted|shouting|yell|yelled|yelling|"
     r"sang|singing|declared)\s*$"
 )
-_LEAD_IN = re.compile(r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?")
+_LEAD_IN = re.compile(
+    r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?", re.IGNORECASE
+)
 _NOUN_NEXT = re.compile(
     r"\s+(?:said|says|say|stated|states|showed|shows|found|finds|noted|notes|read|reads|added|adds)\b"
 )
@@ -343,6 +346,9 @@ def _attach_right(text, q, hi, lex, pats, *, period):
         if _noun_use(text, v) or not is_cue(text, v.start(), v.end(), lex):
             continue
         sp = speaker_left(text, pos, v.start(), lex)
+        if sp and sp[0] != pos and _short(text, pos, sp[0], 3) and text[pos].islower():
+            # '"...," the bespectacled, 71-year-old diplomat said': adjectives before the head.
+            sp = (pos, sp[1])
         if sp and sp[0] == pos:
             clause_end = _clause_end(text, v.end(), hi)
             if (

@@ -103,6 +103,13 @@ _ABBREV = frozenset(
 )
 
 
+_CAN_END = frozenset("u.s u.k u.n d.c n.y a.m p.m etc inc corp co ltd jr sr".split())  # noqa: SIM905
+_OPENING = re.compile(
+    r"\s+(?:[\"“]|''|(?:The|It|He|She|They|We|I|But|And|In|A|This|That|His|Her|Their|There|"
+    r"On|At|As|If|When|After|Some|Many|Most)\b)"
+)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, outer white space trimmed."""
     out = []
@@ -129,7 +136,10 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 word = word.lstrip("(\"“‘'").lower()
                 # A single initial ("George W. Bush") or a listed abbreviation is no sentence end.
                 if (len(word) == 1 and word.isalpha()) or word.rstrip(".") in _ABBREV:
-                    continue
+                    # "... in the U.S. It was" / "... in the U.S. “It is illegal": an abbreviation
+                    # that can end a sentence does, when a typical sentence opening follows.
+                    if not (word.rstrip(".") in _CAN_END and _OPENING.match(text, m.end())):
+                        continue
             end = m.end()
             out.append((start, end))
             start = end
