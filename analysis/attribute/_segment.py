@@ -134,12 +134,13 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if text[stop] == ".":
                 word = text[max(text.rfind(" ", start, stop), start - 1) + 1 : stop]
                 word = word.lstrip("(\"“‘'").lower()
-                # A single initial ("George W. Bush") or a listed abbreviation is no sentence end.
-                if (len(word) == 1 and word.isalpha()) or word.rstrip(".") in _ABBREV:
-                    # "... in the U.S. It was" / "... in the U.S. “It is illegal": an abbreviation
-                    # that can end a sentence does, when a typical sentence opening follows.
-                    if not (word.rstrip(".") in _CAN_END and _OPENING.match(text, m.end())):
-                        continue
+                # A single initial ("George W. Bush") or a listed abbreviation is no sentence end,
+                # except an abbreviation that can close a sentence ("in the U.S.") before a
+                # typical sentence opening ("It was", "“It is illegal").
+                abbreviation = (len(word) == 1 and word.isalpha()) or word.rstrip(".") in _ABBREV
+                closes = word.rstrip(".") in _CAN_END and _OPENING.match(text, m.end())
+                if abbreviation and not closes:
+                    continue
             end = m.end()
             out.append((start, end))
             start = end
