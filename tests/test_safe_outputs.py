@@ -17,6 +17,7 @@ import contextlib
 import io
 import os
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -247,7 +248,8 @@ def _hostile_articles_folder(folder: Path) -> Path:
         f"A reader posted {_SCRIPT} under the story, and another wrote <img src=x onerror=alert(2)>.\n\n"
         "\u201cWe will decide on Friday,\u201d said council member Ana Lopez."
     )
-    for i, outlet in enumerate(['=HYPERLINK("http://evil")', "../../escape"]):
+    outlets = ['=HYPERLINK("http://evil")', "../../escape", "<script>alert('outlet')</script>"]
+    for i, outlet in enumerate(outlets):
         (folder / f"a{i}.jsonl").write_text(
             pd.DataFrame(
                 [
@@ -316,6 +318,23 @@ def test_report_refuses_a_folder_that_is_not_a_report(tmp_path, seed_path):
     with pytest.raises(FileExistsError, match="force"):
         report(seed_path, out=out, progress=False)
     assert [p.name for p in out.iterdir()] == [".notes"]
+
+
+def test_forced_report_leaves_other_files_alone(tmp_path, seed_path):
+    """With force=True the report writes into a stranger's folder but touches none of its files."""
+    from analysis.report import report
+
+    out = tmp_path / "thesis"
+    out.mkdir()
+    (out / "chapter1.docx").write_bytes(b"precious")
+    (out / "tables").mkdir()
+    (out / "tables" / "my_notes.csv").write_text("mine", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report(seed_path, out=out, force=True, progress=False)
+    assert (out / "chapter1.docx").read_bytes() == b"precious"
+    assert (out / "tables" / "my_notes.csv").read_text(encoding="utf-8") == "mine"
+    assert (out / "report.html").is_file()
 
 
 def test_report_marker_cannot_delete_files_outside(tmp_path, seed_path):
