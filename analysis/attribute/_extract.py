@@ -66,7 +66,6 @@ _ADVERBIAL = re.compile(
 _OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$))",
 )
-_LEFT_TAIL = re.compile(r"\s*(?:that\s*)?[,:]?\s*$")
 # Between the cue clause of a quotation and the next quotation of a split quote
 # ('"A," he said. "B."', '"A," said Smith in an interview, "B."'): a few words, then punctuation.
 # A relative clause about the speaker may sit in the gap ('said Ms. Warren, who has often
@@ -406,7 +405,6 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 
 _COLON_SPEAKER = re.compile(r"\s*((?:[A-Z][\w’'\-.]*\s+){0,5}[A-Z][\w’'\-.]*)\s*")
-_TAIL_PUNCT = re.compile(r"([,:])?\s*$")
 
 
 def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):

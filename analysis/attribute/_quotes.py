@@ -34,7 +34,6 @@ __all__ = ["Quote", "find_quotes"]
 # Two apostrophes stand for a straight double mark in some archives (New York Times: ''Yes,'' he said).
 _MARK = re.compile(r"''|[\"“”„«»]")
 _OPENERS = frozenset("“„«")
-_CLOSERS = frozenset("”»")
 
 
 @dataclass

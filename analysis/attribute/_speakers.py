@@ -260,9 +260,6 @@ _RIGHT_CONTINUE = {
     "knowledgeable": "about",
     "briefed": "on",
 }
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "one", "two", "three", "several", "some", "many", "most", "other", "another"]
-)
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -445,7 +442,6 @@ _MULTI_RUN = re.compile(
     rf"(?=[A-Z])(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
 )
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
-_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def _strip_possessive(word: str) -> str:
