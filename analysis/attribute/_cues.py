@@ -62,6 +62,46 @@ _ON_VERBS = frozenset(
     ]
 )
 _ON = re.compile(r"\s+on\b")
+# Verbs that stop reporting speech when "to" + a word follows ("continued to rise",
+# "learned to live"); after the others "to" names the listener ("wrote to other aides").
+_TO_CHANGES_MEANING = frozenset(
+    [
+        "continued",
+        "learn",
+        "learned",
+        "know",
+        "knew",
+        "knows",
+        "find",
+        "finds",
+        "found",
+        "show",
+        "shows",
+        "showed",
+        "back",
+        "backs",
+        "backed",
+        "support",
+        "supports",
+        "supported",
+        "cite",
+        "cites",
+        "cited",
+        "add",
+        "adds",
+        "added",
+        "consider",
+        "considers",
+        "considered",
+        "discuss",
+        "discussed",
+        "reported",
+        "report",
+        "reports",
+        "read",
+        "reads",
+    ]  # noqa: SIM905
+)
 _CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
 _PRONOUN_BEFORE = re.compile(
@@ -139,6 +179,6 @@ def is_cue(
         return True  # "called for", "called on ... to"
     if word in _ON_VERBS and _ON.match(text, end):
         return False  # "reported on the race", "commented on his hands"
-    if _TO_VERB.match(text, end) and word not in lex.intentions:
-        return False
+    if _TO_VERB.match(text, end) and word in _TO_CHANGES_MEANING:
+        return False  # "continued to rise", "found to be"; but "wrote to other aides"
     return not _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))
