@@ -9,8 +9,9 @@ uses are no cue and :func:`is_cue` skips them:
 - words that are usually nouns (``ambiguous`` list: "state", "tweet", "remarks")
   unless "that", a colon, a comma or a quotation follows, a pronoun precedes, or
   they directly follow a quotation;
-- a verb followed by "to" + verb ("continued to rise"), except the ``intentions``
-  ("vowed to", "declined to") and "said to reporters";
+- a ``to_breaks`` verb followed by "to" + a word ("continued to rise", "found to be");
+  after other cues "to" names the listener ("wrote to other aides") or an intention
+  ("vowed to repeal");
 - verbs of the ``prepositional`` list without their preposition ("spoke" but
   "spoke about"), "reported on", "commented on", "called by", "found himself".
 
@@ -62,46 +63,6 @@ _ON_VERBS = frozenset(
     ]
 )
 _ON = re.compile(r"\s+on\b")
-# Verbs that stop reporting speech when "to" + a word follows ("continued to rise",
-# "learned to live"); after the others "to" names the listener ("wrote to other aides").
-_TO_CHANGES_MEANING = frozenset(
-    [
-        "continued",
-        "learn",
-        "learned",
-        "know",
-        "knew",
-        "knows",
-        "find",
-        "finds",
-        "found",
-        "show",
-        "shows",
-        "showed",
-        "back",
-        "backs",
-        "backed",
-        "support",
-        "supports",
-        "supported",
-        "cite",
-        "cites",
-        "cited",
-        "add",
-        "adds",
-        "added",
-        "consider",
-        "considers",
-        "considered",
-        "discuss",
-        "discussed",
-        "reported",
-        "report",
-        "reports",
-        "read",
-        "reads",
-    ]  # noqa: SIM905
-)
 _CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
 _PRONOUN_BEFORE = re.compile(
@@ -179,6 +140,6 @@ def is_cue(
         return True  # "called for", "called on ... to"
     if word in _ON_VERBS and _ON.match(text, end):
         return False  # "reported on the race", "commented on his hands"
-    if _TO_VERB.match(text, end) and word in _TO_CHANGES_MEANING:
+    if _TO_VERB.match(text, end) and word in lex.to_breaks:
         return False  # "continued to rise", "found to be"; but "wrote to other aides"
     return not _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))

@@ -22,8 +22,9 @@ replace any list through ``extract_attributions(..., lexicon={...})``:
 ``ambiguous``
     Cue forms that are usually nouns ("state", "tweet", "remarks"); they need a
     "that", a colon, a comma or a quotation after them, or a pronoun before them.
-``intentions``
-    Cues whose content may be an infinitive ("vowed to", "declined to", "urged ... to").
+``to_breaks``
+    Cue forms that report nothing when "to" and a word follow ("continued to rise");
+    after other cues "to" names the listener or a stated intention.
 ``prepositional``
     Cue form → prepositions; for "talk", "speak", "refer" ... the cue needs one of them
     after it, and the content starts after it ("spoke about the wall").
@@ -75,7 +76,7 @@ class Lexicon:
     governments: frozenset[str]
     titles: frozenset[str]
     ambiguous: frozenset[str]
-    intentions: frozenset[str]
+    to_breaks: frozenset[str]
     prepositional: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -130,7 +131,7 @@ def _default() -> Lexicon:
         governments=frozenset(x.lower() for x in _lines("governments")),
         titles=frozenset(_words(_lines("titles"))),
         ambiguous=frozenset(w.lower() for w in _words(_lines("ambiguous_cues"))),
-        intentions=frozenset(w.lower() for w in _words(_lines("intentions"))),
+        to_breaks=frozenset(w.lower() for w in _words(_lines("to_breaks"))),
         prepositional=_as_prepositional(_lines("prepositional_cues")),
     )
 
@@ -173,7 +174,7 @@ def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexico
             changes[key] = tuple(" ".join(str(x).lower().split()) for x in value)  # type: ignore[union-attr]
         elif key == "titles":
             changes[key] = frozenset(_words(str(x) for x in value))  # type: ignore[union-attr]
-        elif key in {"reporting_verbs", "ambiguous", "intentions"}:
+        elif key in {"reporting_verbs", "ambiguous", "to_breaks"}:
             changes[key] = frozenset(w.lower() for w in _words(str(x) for x in value))  # type: ignore[union-attr]
         else:
             changes[key] = frozenset(str(x).lower() for x in value)  # type: ignore[union-attr]
