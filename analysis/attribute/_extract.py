@@ -455,6 +455,8 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
         elif is_cue(text, v.start(), v.end(), lex):
             gap = text[v.end() : cz]
             g = 0
+            if low in prepositions(lex):
+                g = _NEXT_WORD_END.match(gap).end()  # 'As Vulture put it, "..."'
             if low in _TELL:
                 om = _OBJECT.match(gap)
                 if om:
