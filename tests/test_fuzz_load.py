@@ -18,7 +18,7 @@ import json
 import warnings
 
 import pandas as pd
-from _hostile import file_text, fuzz
+from _hostile import _docx_bytes, _nexis_article, file_text, fuzz, rtf_escape
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -89,23 +89,67 @@ def test_tabular_files_lose_nothing(tmp_path_factory, records, fmt):
     assert again["article_id"].tolist() == articles["article_id"].tolist()
 
 
-@fuzz(25)
-@given(title=_short, body=file_text, page=st.sampled_from(["txt", "html"]))
+@fuzz(30)
+@given(title=_short, body=file_text, page=st.sampled_from(["txt", "html", "docx", "rtf"]))
 def test_one_page_is_one_row_or_one_rejection(tmp_path_factory, title, body, page):
-    """A text or HTML page with hostile content is exactly one row or one rejection, never an error."""
+    """A text, HTML, DOCX or RTF page with hostile content is one row or one rejection, never an error."""
     folder = tmp_path_factory.mktemp("page")
+    paragraphs = body.split("\n\n")
     if page == "txt":
         (folder / "page.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-    else:
-        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n\n"))
+    elif page == "html":
+        paras = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
         (folder / "page.html").write_text(
             f"<html><head><title>{html.escape(title)}</title></head><body><article>"
-            f"<h1>{html.escape(title)}</h1>{paragraphs}</article></body></html>",
+            f"<h1>{html.escape(title)}</h1>{paras}</article></body></html>",
             encoding="utf-8",
         )
+    elif page == "docx":
+        # XML 1.0 cannot hold most control characters: a DOCX never contains them.
+        clean = ["".join(c for c in p if c in "\t\n" or ord(c) >= 32) for p in [title, *paragraphs]]
+        (folder / "page.docx").write_bytes(_docx_bytes(clean))
+    else:
+        rtf = r"{\rtf1\ansi " + rtf_escape(title) + r"\par\par "
+        rtf += r"\par\par ".join(rtf_escape(p) for p in paragraphs) + "}"
+        (folder / "page.rtf").write_text(rtf, encoding="ascii")
     articles = _load(folder)
     assert len(articles) + len(articles.attrs["rejections"]) == 1
     _check_table(articles)
+
+
+_nexis_body = st.lists(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60),
+    min_size=1,
+    max_size=3,
+).map("\n\n".join)
+
+
+@fuzz(20)
+@given(
+    articles=st.lists(st.tuples(_short, _nexis_body), min_size=1, max_size=4),
+    as_docx=st.booleans(),
+)
+def test_nexis_export_with_hostile_bodies_counts_each_document(tmp_path_factory, articles, as_docx):
+    """A Nexis Uni export of k articles with hostile titles and bodies gives k rows + rejections."""
+    folder = tmp_path_factory.mktemp("nexis")
+    parts = [
+        _nexis_article(
+            title.replace("\n", " ") or "Untitled", f"Story {k}. {body}", outlet="Gazette"
+        )
+        for k, (title, body) in enumerate(articles)
+    ]
+    cover = (
+        f"Date and Time: Wednesday, March 12, 2025\nJob Number: 1\nDocuments ({len(parts)})\n\n\n\n"
+    )
+    text = cover + "\n\n\n".join(parts)
+    if as_docx:
+        lines = ["".join(c for c in line if c == "\t" or ord(c) >= 32) for line in text.split("\n")]
+        (folder / "export.docx").write_bytes(_docx_bytes(lines))  # XML holds no control characters
+    else:
+        (folder / "export.txt").write_text(text, encoding="utf-8")
+    loaded = _load(folder)
+    assert len(loaded) + len(loaded.attrs["rejections"]) == len(parts), loaded.attrs["rejections"]
+    _check_table(loaded)
 
 
 def test_ids_can_be_recomputed_from_the_table(tmp_path):
