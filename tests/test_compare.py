@@ -15,11 +15,11 @@ from analysis.compare import (
     PAIRWISE_COLUMNS,
     SOURCE_CATEGORIES,
     Comparison,
-    _adjust,
     compare,
     source_shares,
     voices,
 )
+from analysis.compare._stats import _adjust
 from analysis.schema import COMPARISON_COLUMNS
 
 

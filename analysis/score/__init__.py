@@ -24,10 +24,10 @@ Example
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
+
+from analysis._callable import make_module_callable
 
 from .readability import COUNT_COLUMNS, FORMULA_COLUMNS, READABILITY_COLUMNS
 from .tone import TONE_COLUMNS
@@ -285,16 +285,4 @@ for _function in (score_readability, score_tone, score):
     _function.__doc__ = _function.__doc__.format(common=_DOC_COMMON.strip("\n").lstrip())
 
 
-class _CallableModule(types.ModuleType):
-    """Lets ``analysis.score(articles)`` work even after ``import analysis.score``.
-
-    Importing the subpackage binds the *module* to ``analysis.score``, shadowing
-    the function of the same name that the public API promises; calling the
-    module calls :func:`score`.
-    """
-
-    def __call__(self, *args, **kwargs):
-        return score(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_module_callable(__name__, score)
