@@ -10,6 +10,7 @@ working whichever was imported first.
 
 from __future__ import annotations
 
+import inspect
 import sys
 import types
 from collections.abc import Callable
@@ -32,4 +33,6 @@ def make_module_callable(module_name: str, function: Callable[..., Any]) -> None
     """
     module = sys.modules[module_name]
     module.__dict__["_module_function"] = function
+    # help() and inspect.signature() then show the function's parameters, not (*args, **kwargs).
+    module.__dict__["__signature__"] = inspect.signature(function)
     module.__class__ = _CallableModule
