@@ -62,6 +62,18 @@ def test_counts_per_outlet(attributions):
     assert daily["attributions"] == 5 and daily["named_speakers"] == 3
 
 
+def test_articles_without_an_outlet_are_one_group(attributions):
+    """A missing outlet (the seed has none) is one row, not one row per kind of NaN."""
+    articles = ARTICLES.assign(outlet=["Daily", None, float("nan")])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = count_sources(attributions, by="outlet", articles=articles)
+    assert len(out) == 2
+    assert out["outlet"].isna().tolist() == [False, True]
+    # a2 (no attributions) and a3 (three direct quotes and their indirect neighbours) together
+    assert out.iloc[1]["direct"] == 3
+
+
 def test_outlet_needs_the_article_table(attributions):
     with pytest.raises(ValueError, match="needs the article table"):
         count_sources(attributions, by="outlet")

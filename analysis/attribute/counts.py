@@ -110,6 +110,11 @@ def quoted_characters(text: str) -> int:
     return sum(b - a for q in quotes for a, b in q.pieces)
 
 
+def _group_key(key: object) -> object:
+    """One key for every kind of missing value (None, NaN, pd.NA): NaN never equals itself."""
+    return None if pd.api.types.is_scalar(key) and pd.isna(key) else key
+
+
 def count_sources(
     attributions: pd.DataFrame,
     *,
@@ -174,16 +179,16 @@ def count_sources(
         # Every article (or outlet) appears, in the article table's order, even without attributions.
         key_col = "article_id" if by == "article_id" else by
         for key in articles[key_col].tolist() if key_col in articles.columns else []:
-            buckets.setdefault(key, [])
+            buckets.setdefault(_group_key(key), [])
     for key, row in zip(keys, data.itertuples(index=False), strict=True):
-        buckets.setdefault(key, []).append(row)
+        buckets.setdefault(_group_key(key), []).append(row)
     chars: dict[object, list[int]] = {}
     if articles is not None:
         key_col = "article_id" if by == "article_id" else by
         if key_col in articles.columns:
             for key, text in zip(articles[key_col], articles["text"], strict=True):
                 text = text if isinstance(text, str) else ""
-                acc = chars.setdefault(key, [0, 0])
+                acc = chars.setdefault(_group_key(key), [0, 0])
                 acc[0] += quoted_characters(text)
                 acc[1] += len(text)
     rows = []
