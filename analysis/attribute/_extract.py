@@ -24,7 +24,7 @@ import bisect
 import re
 
 from ._cues import is_cue, patterns, prepositions
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, alternation
 from ._quotes import Quote, find_quotes
 from ._segment import paragraphs, sentences
 from ._speakers import PRONOUNS, Mentions, describe, speaker_left, speaker_right
@@ -755,11 +755,63 @@ def _plausible_speaker(sp_text: str, lex: Lexicon) -> bool:
 
 # A stated position named by a noun: "his support for [the bill]", "Trump's attacks on [Cruz]".
 # The noun is searched first (cheap); the owner is then read just before it.
+_NOMINAL_NOUNS = tuple(
+    [
+        "support",
+        "call",
+        "calls",
+        "criticism",
+        "question",
+        "questions",
+        "attack",
+        "attacks",
+        "endorsement",
+        "opposition",
+        "praise",
+        "promise",
+        "promises",
+        "proposal",
+        "proposals",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "claim",
+        "claims",
+        "demand",
+        "demands",
+        "concern",
+        "concerns",
+        "doubt",
+        "doubts",
+        "warning",
+        "warnings",
+        "accusation",
+        "accusations",
+        "denial",
+        "denials",
+        "description",
+        "characterization",
+        "view",
+        "views",
+        "vow",
+        "vows",
+        "pledge",
+        "pledges",
+        "request",
+        "requests",
+        "threat",
+        "threats",
+        "insistence",
+        "assertion",
+        "assertions",
+        "argument",
+    ]
+)
+# A prefix tree of the nouns (``alternation``), so the scan does not try each noun at each word.
 _NOMINAL_CUE = re.compile(
-    r"\b(?=[acdpqrstvwefio])((?:support|calls?|criticism|questions?|attacks?|endorsement|opposition|"
-    r"praise|promises?|proposals?|comments?|remarks?|claims?|demands?|concerns?|doubts?|warnings?|"
-    r"accusations?|denials?|description|characterization|views?|vows?|pledges?|requests?|"
-    r"threats?|insistence|assertions?|argument)\s+(?:for|of|on|about|to|against|that))\s+"
+    rf"(?<![\w-])(?=[{''.join(sorted({w[0] for w in _NOMINAL_NOUNS}))}])"
+    rf"((?:{alternation(_NOMINAL_NOUNS)})\s+(?:for|of|on|about|to|against|that))\s+"
 )
 _NOMINAL_OWNER = re.compile(
     r"\b((?i:his|her|their|its)|(?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*[’']s?)\s+"

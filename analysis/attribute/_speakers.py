@@ -43,7 +43,10 @@ from ._lexicon import Lexicon, alternation
 __all__ = ["Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
-_TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|{_ABBR}|[A-Z]\.|[\w][\w’'\-/]*|[^\w\s]")
+# The look-aheads keep the regex from trying every abbreviation at every word.
+_TOKEN = re.compile(
+    rf"(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){{2,}}|(?=[A-Z][a-z]{{1,3}}\.){_ABBR}|[A-Z]\.|\w[\w’'\-/]*|[^\w\s]"
+)
 
 PRONOUNS = frozenset("he she they i we it him her them his their its".split())  # noqa: SIM905
 _PERSON_PRONOUNS = frozenset("he she i him her his".split())  # noqa: SIM905
@@ -439,7 +442,7 @@ _NAME_RUN = re.compile(
     rf"(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))*"
 )
 _MULTI_RUN = re.compile(
-    rf"(?=[A-Z])(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
+    rf"(?<![\w’'\-])(?=[A-Z])(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
 )
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
 
@@ -558,6 +561,14 @@ class Mentions:
                 return self.names[k]
         return None
 
+    def role_of(self, name: str) -> str:
+        """Role from the title words around the first mention of ``name`` (memoised per article)."""
+        cache = self.__dict__.setdefault("_roles", {})
+        role = cache.get(name)
+        if role is None:
+            role = cache[name] = _role_of(self.title_of(name), self.lex) or "unknown"
+        return role
+
     def title_of(self, name: str) -> str:
         """Words around the first mention of ``name``: before it, and an appositive after it."""
         if not self._built:
@@ -597,28 +608,78 @@ _HEAD_CUT = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What a speaker phrase says by itself, before the article's other mentions are consulted."""
+
+    low: str
+    bare: str
+    head_phrase: str
+    head: str
+    head_low: str
+    runs: tuple[str, ...]
+    clause_names: tuple[str, ...]
+    common_head: bool
+    role: str | None
+    org: str | None
+    pair: tuple[str, str] | None
+
+
+@functools.lru_cache(maxsize=32768)
+def _facts(phrase: str, lex: Lexicon) -> _Facts:
+    # Cached across articles: the same phrases ("he", "Trump", "the senator") recur everywhere.
+    low = phrase.lower()
+    bare = _ARTICLE.sub("", low)
+    head_phrase = _HEAD_CUT.sub("", " " + phrase).strip() or phrase
+    head = _strip_possessive(head_phrase.split()[-1]) if head_phrase.split() else phrase
+    head_low = head.lower()
+    runs = tuple(
+        r for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(head_phrase)) if r
+    )
+    clause = re.split(r",|\swho\s", phrase, maxsplit=1)[0].strip()
+    last = clause.split()[-1] if clause.split() else ""
+    clause_names: tuple[str, ...] = ()
+    if last[:1].isupper():
+        clause_names = tuple(
+            r
+            for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(clause))
+            if r and " " in r
+        )
+    parts = re.split(r"\s+and\s+", phrase)
+    pair = (parts[0], parts[1]) if len(parts) == 2 and all(p[:1].isupper() for p in parts) else None
+    return _Facts(
+        low=low,
+        bare=bare,
+        head_phrase=head_phrase,
+        head=head,
+        head_low=head_low,
+        runs=runs,
+        clause_names=clause_names,
+        common_head=head_low in lex.anonymous or head_low in _role_table(lex)[1],
+        role=_role_of(low, lex),
+        org=_organisation(phrase, lex),
+        pair=pair,
+    )
+
+
 def describe(
     speaker: str, pos: int, mentions: Mentions, lex: Lexicon, last_person: str | None
 ) -> Speaker:
-    """Resolve a speaker phrase to its name, role, organisation and anonymity."""
+    """Resolve a speaker phrase to its name, role and organisation and anonymity."""
     phrase = " ".join(speaker.split())
     low = phrase.lower()
     if low == "who":
         name = mentions.last_person_before(pos, window=200)
-        role = _role_of(mentions.title_of(name), lex) or "unknown" if name else "unknown"
+        role = mentions.role_of(name) if name else "unknown"
         return Speaker(name, role, None, False)
     if low in PRONOUNS:
         name = None
         if low in _PERSON_PRONOUNS:
             name = mentions.last_person_before(pos) or last_person
-        role = "unknown"
-        if name:
-            role = _role_of(mentions.title_of(name), lex) or "unknown"
+        role = mentions.role_of(name) if name else "unknown"
         return Speaker(name, role, None, False)
-    bare = _ARTICLE.sub("", low)
-    words = phrase.split()
-    head_phrase = _HEAD_CUT.sub("", " " + phrase).strip() or phrase
-    head = _strip_possessive(head_phrase.split()[-1]) if head_phrase.split() else phrase
+    f = _facts(phrase, lex)
+    bare, head_phrase, head, head_low = f.bare, f.head_phrase, f.head, f.head_low
     # Outlets and documents are sources in their own right.
     if bare in lex.outlets or bare.rstrip("’s") in lex.outlets:
         name = _ARTICLE.sub("", phrase)
@@ -626,49 +687,27 @@ def describe(
     if bare in lex.governments:
         name = _ARTICLE.sub("", phrase)
         return Speaker(name, "official", name, False)
-    if low == "who":
-        name = mentions.last_person_before(pos, window=200)
-        role = _role_of(mentions.title_of(name), lex) or "unknown" if name else "unknown"
-        return Speaker(name, role, None, False)
-    if low in PRONOUNS:
-        name = None
-        if low in _PERSON_PRONOUNS:
-            name = mentions.last_person_before(pos) or last_person
-        role = "unknown"
-        if name:
-            role = _role_of(mentions.title_of(name), lex) or "unknown"
-        return Speaker(name, role, None, False)
-    parts = re.split(r"\s+and\s+", phrase)
-    if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+    if f.pair is not None:
         # Two named speakers: describe each, keep both names.
-        one, two = (describe(p, pos, mentions, lex, last_person) for p in parts)
+        one, two = (describe(p, pos, mentions, lex, last_person) for p in f.pair)
         if one.name and two.name:
             role = one.role if one.role == two.role else "unknown"
             org = one.organisation if one.organisation == two.organisation else None
             return Speaker(f"{one.name} and {two.name}", role, org, False)
     # Person names written in the phrase.
     person = None
-    runs = [mentions._person(m.group(0)) for m in _NAME_RUN.finditer(head_phrase)]
-    runs = [r for r in runs if r]
-    head_low = head.lower()
-    common_head = head_low in lex.anonymous or head_low in _role_table(lex)[1]
-    if head[:1].isupper() and runs and not common_head:
+    runs = f.runs
+    if head[:1].isupper() and runs and not f.common_head:
         multi = [r for r in runs if " " in r]
         person = multi[0] if multi else runs[-1]
         if " " not in person:
             person = mentions.fullest(person, pos) or person
-    elif not common_head or head_phrase != phrase:
+    elif (not f.common_head or head_phrase != phrase) and f.clause_names:
         # "former secretary of state Hillary Clinton": the phrase ends with a full name even
         # though its head (before "of") is a title.
-        clause = re.split(r",|\swho\s", phrase, maxsplit=1)[0].strip()
-        last = clause.split()[-1] if clause.split() else ""
-        if last[:1].isupper():
-            full = [mentions._person(m.group(0)) for m in _NAME_RUN.finditer(clause)]
-            full = [r for r in full if r and " " in r]
-            if full:
-                person = full[-1]
-    role = _role_of(low, lex)
-    org = _organisation(phrase, lex)
+        person = f.clause_names[-1]
+    role = f.role
+    org = f.org
     if person is None:
         if head_low in lex.outlets:
             return Speaker(head_phrase, "outlet", head_phrase, False)
@@ -695,11 +734,10 @@ def describe(
         if role is None:
             role = "unknown"
         if name and role == "unknown":
-            role = _role_of(mentions.title_of(name), lex) or "unknown"
+            role = mentions.role_of(name)
         return Speaker(name, role, org, anonymous)
     if role is None:
-        role = _role_of(mentions.title_of(person), lex) or "unknown"
-    del words
+        role = mentions.role_of(person)
     return Speaker(person, role, org, False)
 
 
