@@ -13,7 +13,7 @@ export OMP_NUM_THREADS = 1
 export MPLBACKEND = Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report test test-fast lint format bench eval notebooks lab clean
+.PHONY: help venv report test test-fast lint format bench bench-full eval notebooks lab clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,8 +43,14 @@ format: $(STAMP) ## format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: $(STAMP) ## speed benchmarks (ours against the baseline, in one run)
+bench: $(STAMP) ## speed benchmarks, ours against the baseline in one run (quick: 1,000 articles)
+	$(PY) benchmarks/bench_scoring.py --limit 1000
+	$(PY) benchmarks/bench_load.py
+	$(PY) benchmarks/bench_compare.py
+
+bench-full: $(STAMP) ## the full benchmarks: 5,000 articles scored, 100,000 through the pipeline (an hour)
 	$(PY) benchmarks/bench_scoring.py
+	$(PY) benchmarks/bench_scale.py
 
 eval: $(STAMP) ## agreement with human annotations; writes docs/validity.md
 	$(PY) benchmarks/eval_tone.py
