@@ -441,8 +441,16 @@ class Speaker:
 _NAME_RUN = re.compile(
     rf"(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))*"
 )
+_ABBR_WORDS = _ABBR[3:-3].split("|")
+# "Mr." read as "M" + "r.": the tails of the abbreviations, each after its first letter.
+_ABBR_TAIL = "|".join(
+    f"(?<={c})(?:{'|'.join(sorted((w[1:] for w in _ABBR_WORDS if w[0] == c), key=len, reverse=True))})"
+    for c in sorted({w[0] for w in _ABBR_WORDS})
+)
+# Starts with a plain [A-Z] (and looks behind after it), which lets ``re`` skip quickly to
+# capitals instead of trying the pattern at every position of the article.
 _MULTI_RUN = re.compile(
-    rf"(?<![\w’'\-])(?=[A-Z])(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
+    rf"[A-Z](?<![\w’'\-].)(?:(?:{_ABBR_TAIL})\. [A-Z])?[\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
 )
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
 
