@@ -305,3 +305,35 @@ def test_hostile_files_in_the_score_cache_are_rebuilt(tmp_path, damage):
     pd.testing.assert_frame_equal(again, fresh)
     if damage != "directory":
         assert any("corrupt score-cache" in str(w.message) for w in caught)
+
+
+# ----------------------------------------------------------------------------------------------
+# A corpus of unique tokens (numbers, URLs, ids) must not grow the scorer's memory without bound
+# ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding 11: the readability memo tables (_TOKEN_INFO, _TOKEN_WORD, _LOWER_SYLLABLES in "
+    "analysis/score/_syllables.py) have no size limit: 3.6M unique tokens cost 1.5 GB",
+)
+def test_readability_memo_tables_are_bounded(monkeypatch):
+    """Scoring texts full of never-repeated tokens keeps each per-token memo under its limit.
+
+    Real corpora carry unique tokens (figures, URLs, ids, typos); a per-process memo
+    keyed by token must be capped (as the VADER memo is), or memory grows with the
+    corpus. The limit is lowered here so that a few thousand tokens show it.
+    """
+    import pandas as pd
+
+    from analysis import score_readability
+    from analysis.score import _syllables
+
+    monkeypatch.setattr(_syllables, "MEMO_LIMIT", 1000)
+    texts = [" ".join(f"tok{i}x{j}" for j in range(500)) + "." for i in range(10)]
+    articles = pd.DataFrame({"article_id": [str(i) for i in range(10)], "text": texts})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        score_readability(articles, progress=False)
+    for table in (_syllables._TOKEN_INFO, _syllables._TOKEN_WORD, _syllables._LOWER_SYLLABLES):
+        assert len(table) <= 1000
