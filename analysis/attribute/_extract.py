@@ -542,7 +542,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             if sp is None:
                 continue
             cs = _THAT.match(text, v.end()).end()
-            ce = _content_end(text, cs, e)
+            ce = _content_end(text, cs, e, qstarts, quotes)
             if ce - cs < 3:
                 continue
             _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
@@ -605,7 +605,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         if lead:
             cs = lead.end()
         cs = _THAT.match(text, cs).end()
-        ce = _content_end(text, cs, e)
+        ce = _content_end(text, cs, e, qstarts, quotes)
         if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
             # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
             # at the next comma.
@@ -658,11 +658,17 @@ _AND_STOP = re.compile(
 )
 
 
-def _content_end(text: str, cs: int, e: int) -> int:
-    m = _PARTICIPLE_STOP.search(text, cs, e)
-    e = m.start() if m else e
-    m = _AND_STOP.search(text, cs, e)
-    return _clean_end(text, cs, m.start() if m else e)
+def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
+    """Where reported content stops; a comma or "and" inside a quotation is no stop."""
+    for rx in (_PARTICIPLE_STOP, _AND_STOP):
+        pos = cs
+        while True:
+            m = rx.search(text, pos, e)
+            if m is None or not _in_quote(m.start(), qstarts, quotes):
+                break
+            pos = m.end()
+        e = m.start() if m else e
+    return _clean_end(text, cs, e)
 
 
 _SUBJECT = re.compile(
