@@ -215,6 +215,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             continue
         _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw)
     _nominal(text, raw, quotes, qstarts)
+    _sourceless(text, raw, quotes, qstarts, sent_bounds)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
@@ -883,3 +884,62 @@ def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
             "speaker": sp,
         }
     )
+
+
+# Attributions with no source in the text. PolNeAR annotates impressions and expectations
+# ("The bank is expected to act", "New Hampshire seems stable") and impersonal reports
+# ("It was reported that ..."); the content is the whole clause around the cue.
+_IT_THAT = re.compile(
+    r"\b[Ii]t\s+(?:(?:seems|seemed|appears|appeared)|(?:is|was|has\s+been)\s+(?:widely\s+)?"
+    r"(?:reported|announced|revealed|believed|said|rumou?red|expected|alleged|claimed))"
+    r"(?:\s*,\s*[\w\s]{1,20},)?\s+(?=that\b)"
+)
+_RAISING = re.compile(
+    r"(?<![\w-])(?:(?:seems?|seemed|appears?|appeared)\s+(?:to|like)|"
+    r"(?:is|are|was|were)\s+(?:widely\s+|also\s+|still\s+|now\s+)?(?:expected|"
+    r"poised|projected|predicted|rumou?red|believed|thought|said|reported|alleged)\s+to)\s+(?=[a-z])"
+)
+_CLAUSE_START = re.compile(
+    r"[,;:—–(]\s*|\s[-–—]\s|\b(?:that|because|but|and|when|while|if|although|though|since|as|"
+    r"despite|whether|so)\s+"
+)
+_LEADING_WORDS = re.compile(
+    r"(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Instead|Indeed|Also)\b\s*,?\s*)"
+)
+
+
+def _sourceless(text, raw, quotes, qstarts, sent_bounds):
+    taken = sorted((r["start"], r["end"]) for r in raw)
+    starts = [t[0] for t in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_right(starts, b) - 1
+        return not (k >= 0 and taken[k][1] > a)
+
+    for m in _IT_THAT.finditer(text):
+        if _in_quote(m.start(), qstarts, quotes):
+            continue
+        s, e = sent_bounds(m.start())
+        cs = m.end()
+        ce = _content_end(text, cs, e, qstarts, quotes)
+        if ce - cs > 10 and free(m.start(), ce):
+            _add(text, raw, cs, ce, (m.start(), m.end()), None, quotes, qstarts)
+    for m in _RAISING.finditer(text):
+        if _in_quote(m.start(), qstarts, quotes):
+            continue
+        s, e = sent_bounds(m.start())
+        cs = s
+        intro = _INTRO.match(text, cs, m.start())
+        if intro:
+            cs = intro.end()
+        lead = _LEADING_WORDS.match(text, cs, m.start())
+        if lead:
+            cs = lead.end()
+        # The subject starts after the last clause boundary before the cue.
+        for b in _CLAUSE_START.finditer(text, cs, m.start()):
+            cs = b.end()
+        if m.start() - cs < 2 or not _short(text, cs, m.start(), 8):
+            continue
+        ce = _content_end(text, m.end(), e, qstarts, quotes)
+        if ce - m.end() > 3 and free(cs, ce):
+            _add(text, raw, cs, ce, (m.start(), m.end() - 1), None, quotes, qstarts)
