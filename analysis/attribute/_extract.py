@@ -79,6 +79,9 @@ _PARTICIPLE_STOP = re.compile(
     r",\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
     r"claiming|describing|suggesting|while|although|though|but|which|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
+    # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
+    r"|,\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
+    r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
 )
 
 
@@ -656,6 +659,8 @@ _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _AND_STOP = re.compile(
     r",\s+(?:and|but)\s+(?!that\b)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
+    # A second predicate of the speaker: "... and has gone so far as to ...".
+    r"|\s+and\s+(?=(?:has|have|had|was|is|were|are|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
 )
 
 
