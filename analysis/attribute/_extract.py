@@ -829,6 +829,12 @@ _NOMINAL_OWNER = re.compile(
     r"\b((?i:his|her|their|its)|(?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*[’']s?)\s+"
     r"(?:(?:repeated|recent|latest|new|harsh|strong|early|public|frequent|continued|renewed)\s+)?$"
 )
+# Nominal cues that report a stance even without a possessive owner ("questions about the
+# loan", "criticism of the deal"); others ("support for", "attack on") are too often events.
+_OWNERLESS = re.compile(
+    r"(?:questions?|concerns?|doubts?|comments?|remarks?|accusations?|warnings?|assertions?|claims?)"
+    r"\s+(?:about|that)|(?:criticism|praise)\s+(?:of|for)|calls?\s+for|proposals?\s+to"
+)
 _NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|after|before|because)\s")
 
 
@@ -836,8 +842,10 @@ def _nominal(text, raw, quotes, qstarts):
     taken = sorted((r["start"], r["end"]) for r in raw)
     starts = [t[0] for t in taken]
     for m in _NOMINAL_CUE.finditer(text):
+        if _in_quote(m.start(), qstarts, quotes):
+            continue
         owner = _NOMINAL_OWNER.search(text, max(0, m.start() - 60), m.start())
-        if owner is None:
+        if owner is None and not _OWNERLESS.fullmatch(m.group(1)):
             continue
         cs = m.end()
         stop = _NOMINAL_END.search(text, cs, min(len(text), cs + 160))
@@ -845,15 +853,17 @@ def _nominal(text, raw, quotes, qstarts):
         if ce - cs < 3:
             continue
         k = bisect.bisect_right(starts, ce) - 1
-        if k >= 0 and taken[k][1] > owner.start():
+        if k >= 0 and taken[k][1] > (owner.start() if owner else m.start()):
             continue  # inside an attribution found already
+        # Without a possessive owner ("avoided direct criticism of X", "questions about Y") the
+        # stance is still an attribution; its holder is left unresolved.
         _add(
             text,
             raw,
             cs,
             ce,
             (m.start(1), m.end(1)),
-            (owner.start(1), owner.end(1)),
+            (owner.start(1), owner.end(1)) if owner else None,
             quotes,
             qstarts,
         )
@@ -902,7 +912,7 @@ _IT_THAT = re.compile(
 _RAISING = re.compile(
     r"(?<![\w-])(?:(?:seems?|seemed|appears?|appeared)\s+(?:to|like)|"
     r"(?:is|are|was|were)\s+(?:widely\s+|also\s+|still\s+|now\s+)?(?:expected|"
-    r"poised|projected|predicted|rumou?red|believed|thought|said|reported|alleged)\s+to)\s+(?=[a-z])"
+    r"projected|predicted|rumou?red|believed|thought|said|reported|alleged)\s+to)\s+(?=[a-z])"
 )
 _CLAUSE_START = re.compile(
     r"[,;:—–(]\s*|\s[-–—]\s|\b(?:that|because|but|and|when|while|if|although|though|since|as|"
