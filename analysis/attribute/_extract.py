@@ -830,10 +830,11 @@ _NOMINAL_OWNER = re.compile(
     r"(?:(?:repeated|recent|latest|new|harsh|strong|early|public|frequent|continued|renewed)\s+)?$"
 )
 # Nominal cues that report a stance even without a possessive owner ("questions about the
-# loan", "criticism of the deal"); others ("support for", "attack on") are too often events.
+# loan", "calls for a ban"); others ("support for", "attack on") are too often events, and
+# the seed's "refrained from strong criticism of the United States" reports no criticism.
 _OWNERLESS = re.compile(
     r"(?:questions?|concerns?|doubts?|comments?|remarks?|accusations?|warnings?|assertions?|claims?)"
-    r"\s+(?:about|that)|(?:criticism|praise)\s+(?:of|for)|calls?\s+for|proposals?\s+to"
+    r"\s+(?:about|that)|praise\s+for|calls?\s+for|proposals?\s+to"
 )
 _NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|after|before|because)\s")
 
