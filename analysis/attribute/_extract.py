@@ -24,7 +24,7 @@ import bisect
 import re
 
 from ._cues import is_cue, patterns, prepositions
-from ._lexicon import Lexicon, alternation
+from ._lexicon import Lexicon
 from ._quotes import Quote, find_quotes
 from ._segment import paragraphs, sentences
 from ._speakers import PRONOUNS, Mentions, describe, speaker_left, speaker_right
@@ -820,11 +820,19 @@ _NOMINAL_NOUNS = tuple(
         "argument",
     ]
 )
-# A prefix tree of the nouns (``alternation``), so the scan does not try each noun at each word.
-_NOMINAL_CUE = re.compile(
-    rf"(?<![\w-])(?=[{''.join(sorted({w[0] for w in _NOMINAL_NOUNS}))}])"
-    rf"((?:{alternation(_NOMINAL_NOUNS)})\s+(?:for|of|on|about|to|against|that))\s+"
-)
+_NOMINAL_SET = frozenset(_NOMINAL_NOUNS)
+# The prepositions are found with a fast literal scan; the word before each is then looked up.
+_NOMINAL_PREP = re.compile(r" (?:for|of|on|about|to|against|that) (?=\S)")
+
+
+def _nominal_hits(text: str):
+    """(cue start, cue end, content start) of every 'NOUN PREP' with a stance noun."""
+    for m in _NOMINAL_PREP.finditer(text):
+        ws = text.rfind(" ", max(0, m.start() - 20), m.start()) + 1
+        if text[ws : m.start()] in _NOMINAL_SET and (ws == 0 or not text[ws - 1].isalnum()):
+            yield ws, m.end() - 1, m.end()
+
+
 _NOMINAL_OWNER = re.compile(
     r"\b((?i:his|her|their|its)|(?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*[’']s?)\s+"
     r"(?:(?:repeated|recent|latest|new|harsh|strong|early|public|frequent|continued|renewed)\s+)?$"
@@ -842,19 +850,18 @@ _NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|a
 def _nominal(text, raw, quotes, qstarts):
     taken = sorted((r["start"], r["end"]) for r in raw)
     starts = [t[0] for t in taken]
-    for m in _NOMINAL_CUE.finditer(text):
-        if _in_quote(m.start(), qstarts, quotes):
+    for c0, c1, cs in _nominal_hits(text):
+        if _in_quote(c0, qstarts, quotes):
             continue
-        owner = _NOMINAL_OWNER.search(text, max(0, m.start() - 60), m.start())
-        if owner is None and not _OWNERLESS.fullmatch(m.group(1)):
+        owner = _NOMINAL_OWNER.search(text, max(0, c0 - 60), c0)
+        if owner is None and not _OWNERLESS.fullmatch(text, c0, c1):
             continue
-        cs = m.end()
         stop = _NOMINAL_END.search(text, cs, min(len(text), cs + 160))
         ce = stop.start() if stop else min(len(text), cs + 160)
         if ce - cs < 3:
             continue
         k = bisect.bisect_right(starts, ce) - 1
-        if k >= 0 and taken[k][1] > (owner.start() if owner else m.start()):
+        if k >= 0 and taken[k][1] > (owner.start() if owner else c0):
             continue  # inside an attribution found already
         # Without a possessive owner ("avoided direct criticism of X", "questions about Y") the
         # stance is still an attribution; its holder is left unresolved.
@@ -863,7 +870,7 @@ def _nominal(text, raw, quotes, qstarts):
             raw,
             cs,
             ce,
-            (m.start(1), m.end(1)),
+            (c0, c1),
             (owner.start(1), owner.end(1)) if owner else None,
             quotes,
             qstarts,
@@ -906,15 +913,44 @@ def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
 # ("The bank is expected to act", "New Hampshire seems stable") and impersonal reports
 # ("It was reported that ..."); the content is the whole clause around the cue.
 _IT_THAT = re.compile(
-    r"\b[Ii]t\s+(?:(?:seems|seemed|appears|appeared)|(?:is|was|has\s+been)\s+(?:widely\s+)?"
+    r"[Ii]t\s+(?:(?:seems|seemed|appears|appeared)|(?:is|was|has\s+been)\s+(?:widely\s+)?"
     r"(?:reported|announced|revealed|believed|said|rumou?red|expected|alleged|claimed))"
     r"(?:\s*,\s*[\w\s]{1,20},)?\s+(?=that\b)"
 )
-_RAISING = re.compile(
-    r"(?<![\w-])(?:(?:seems?|seemed|appears?|appeared)\s+(?:to|like)|"
-    r"(?:is|are|was|were)\s+(?:widely\s+|also\s+|still\s+|now\s+)?(?:expected|"
-    r"projected|predicted|rumou?red|believed|thought|said|reported|alleged)\s+to)\s+(?=[a-z])"
+# 'X seems to ...', 'X is expected to ...': found from the literal " to " / " like " (a fast scan),
+# then the word before it is looked up.
+_TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
+_RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
+_RAISING_PASSIVE = frozenset(
+    [
+        "expected",
+        "projected",
+        "predicted",
+        "rumored",
+        "rumoured",
+        "believed",
+        "thought",
+        "said",
+        "reported",
+        "alleged",
+    ]
 )
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|still|now)\s+)?\Z")
+
+
+def _raising(text: str):
+    """(cue start, cue end) of every 'seems to', 'appeared like', 'is expected to' ..."""
+    for m in _TO_LIKE.finditer(text):
+        ws = text.rfind(" ", max(0, m.start() - 20), m.start()) + 1
+        word = text[ws : m.start()]
+        if word in _RAISING_WORDS:
+            yield ws, m.end() - 1
+        elif word in _RAISING_PASSIVE and m.group(0) == " to ":
+            aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
+            if aux:
+                yield aux.start(), m.end() - 1
+
+
 _CLAUSE_START = re.compile(
     r"[,;:—–(]\s*|\s[-–—]\s|\b(?:that|because|but|and|when|while|if|although|though|since|as|"
     r"despite|whether|so)\s+"
@@ -933,29 +969,29 @@ def _sourceless(text, raw, quotes, qstarts, sent_bounds):
         return not (k >= 0 and taken[k][1] > a)
 
     for m in _IT_THAT.finditer(text):
-        if _in_quote(m.start(), qstarts, quotes):
+        if m.start() and text[m.start() - 1].isalnum() or _in_quote(m.start(), qstarts, quotes):
             continue
         s, e = sent_bounds(m.start())
         cs = m.end()
         ce = _content_end(text, cs, e, qstarts, quotes)
         if ce - cs > 10 and free(m.start(), ce):
             _add(text, raw, cs, ce, (m.start(), m.end()), None, quotes, qstarts)
-    for m in _RAISING.finditer(text):
-        if _in_quote(m.start(), qstarts, quotes):
+    for c0, c1 in _raising(text):
+        if _in_quote(c0, qstarts, quotes):
             continue
-        s, e = sent_bounds(m.start())
+        s, e = sent_bounds(c0)
         cs = s
-        intro = _INTRO.match(text, cs, m.start())
+        intro = _INTRO.match(text, cs, c0)
         if intro:
             cs = intro.end()
-        lead = _LEADING_WORDS.match(text, cs, m.start())
+        lead = _LEADING_WORDS.match(text, cs, c0)
         if lead:
             cs = lead.end()
         # The subject starts after the last clause boundary before the cue.
-        for b in _CLAUSE_START.finditer(text, cs, m.start()):
+        for b in _CLAUSE_START.finditer(text, cs, c0):
             cs = b.end()
-        if m.start() - cs < 2 or not _short(text, cs, m.start(), 8):
+        if c0 - cs < 2 or not _short(text, cs, c0, 8):
             continue
-        ce = _content_end(text, m.end(), e, qstarts, quotes)
-        if ce - m.end() > 3 and free(cs, ce):
-            _add(text, raw, cs, ce, (m.start(), m.end() - 1), None, quotes, qstarts)
+        ce = _content_end(text, c1 + 1, e, qstarts, quotes)
+        if ce - c1 > 4 and free(cs, ce):
+            _add(text, raw, cs, ce, (c0, c1), None, quotes, qstarts)
