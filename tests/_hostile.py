@@ -253,7 +253,7 @@ def _docx_parts(paragraphs: list[str] = ()) -> dict[str, str]:
     }
 
 
-def _docx_bytes(paragraphs: list[str]) -> bytes:
+def docx_bytes(paragraphs: list[str]) -> bytes:
     """A minimal valid DOCX holding ``paragraphs``, built with zipfile."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -414,7 +414,7 @@ def write_hostile_corpus(folder: Path) -> dict[str, Hostile]:
     )
     add("not_a_zip.docx", b"This is plain text pretending to be a Word file.\n" * 20, "reject",
         "a DOCX that is not a zip")  # fmt: skip
-    add("truncated.docx", _docx_bytes([good_body(7)])[:300], "reject", "a DOCX cut short")
+    add("truncated.docx", docx_bytes([good_body(7)])[:300], "reject", "a DOCX cut short")
     bad_parts = io.BytesIO()
     with zipfile.ZipFile(bad_parts, "w") as zf:
         zf.writestr("hello.txt", "a zip, but not a Word document")
@@ -488,7 +488,7 @@ def _article(i: int) -> tuple[str, str]:
     return title, body
 
 
-def _nexis_article(title: str, body: str, *, outlet: str) -> str:
+def nexis_article(title: str, body: str, *, outlet: str) -> str:
     nbsp = "\u00a0"
     return (
         f"{title}\n{outlet}\nMarch 11, 2025 Tuesday\n\nSection:{nbsp}LOCAL NEWS; Pg. A3\n"
@@ -589,7 +589,7 @@ def write_accounting_corpus(folder: Path) -> Accounting:
 
     # DOCX: a good one and one that is not a zip.
     title, body = next_article()
-    (folder / "story.docx").write_bytes(_docx_bytes([title, *body.split("\n\n")]))
+    (folder / "story.docx").write_bytes(docx_bytes([title, *body.split("\n\n")]))
     good += 1
     (folder / "broken.docx").write_bytes(b"not a zip at all")
     bad += 1
@@ -602,13 +602,13 @@ def write_accounting_corpus(folder: Path) -> Accounting:
     good += 1
 
     # Nexis Uni export as text and as DOCX: a cover page, then articles closed by "End of Document".
-    nexis = [_nexis_article(*next_article(), outlet="Harbour Gazette") for _ in range(3)]
+    nexis = [nexis_article(*next_article(), outlet="Harbour Gazette") for _ in range(3)]
     cover = "Date and Time: Wednesday, March 12, 2025 4:05:00 PM EDT\nJob Number: 1\nDocuments (3)\n\n\n\n"
     (folder / "nexis_export.txt").write_text(cover + "\n\n\n".join(nexis), encoding="utf-8")
     good += 3
-    nexis = [_nexis_article(*next_article(), outlet="River Courier") for _ in range(2)]
+    nexis = [nexis_article(*next_article(), outlet="River Courier") for _ in range(2)]
     lines = (cover.replace("(3)", "(2)") + "\n\n\n".join(nexis)).split("\n")
-    (folder / "nexis_export.docx").write_bytes(_docx_bytes(lines))
+    (folder / "nexis_export.docx").write_bytes(docx_bytes(lines))
     good += 2
 
     # Factiva export without field codes: articles closed by "Document <accession number>".

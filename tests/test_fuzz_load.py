@@ -18,7 +18,7 @@ import json
 import warnings
 
 import pandas as pd
-from _hostile import _docx_bytes, _nexis_article, file_text, fuzz, rtf_escape
+from _hostile import docx_bytes, file_text, fuzz, nexis_article, rtf_escape
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,7 +107,7 @@ def test_one_page_is_one_row_or_one_rejection(tmp_path_factory, title, body, pag
     elif page == "docx":
         # XML 1.0 cannot hold most control characters: a DOCX never contains them.
         clean = ["".join(c for c in p if c in "\t\n" or ord(c) >= 32) for p in [title, *paragraphs]]
-        (folder / "page.docx").write_bytes(_docx_bytes(clean))
+        (folder / "page.docx").write_bytes(docx_bytes(clean))
     else:
         rtf = r"{\rtf1\ansi " + rtf_escape(title) + r"\par\par "
         rtf += r"\par\par ".join(rtf_escape(p) for p in paragraphs) + "}"
@@ -133,7 +133,7 @@ def test_nexis_export_with_hostile_bodies_counts_each_document(tmp_path_factory,
     """A Nexis Uni export of k articles with hostile titles and bodies gives k rows + rejections."""
     folder = tmp_path_factory.mktemp("nexis")
     parts = [
-        _nexis_article(
+        nexis_article(
             title.replace("\n", " ") or "Untitled", f"Story {k}. {body}", outlet="Gazette"
         )
         for k, (title, body) in enumerate(articles)
@@ -144,7 +144,7 @@ def test_nexis_export_with_hostile_bodies_counts_each_document(tmp_path_factory,
     text = cover + "\n\n\n".join(parts)
     if as_docx:
         lines = ["".join(c for c in line if c == "\t" or ord(c) >= 32) for line in text.split("\n")]
-        (folder / "export.docx").write_bytes(_docx_bytes(lines))  # XML holds no control characters
+        (folder / "export.docx").write_bytes(docx_bytes(lines))  # XML holds no control characters
     else:
         (folder / "export.txt").write_text(text, encoding="utf-8")
     loaded = _load(folder)
