@@ -65,6 +65,14 @@ _ON_VERBS = frozenset(
 _ON = re.compile(r"\s+on\b")
 _CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
+# "The poll shows Clinton ahead", "records show": a document subject is evidence for a verb that
+# is usually a noun.
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:polls?|surveys?|data|findings|records|numbers|figures|results|study|studies|documents?|"
+    r"e-?mails?|filings?|reports?|analysis|research|statistics|estimates?|tall(?:y|ies)|memos?|"
+    r"letters?|transcripts?|court\s+papers)\s+$",
+    re.IGNORECASE,
+)
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:he|she|they|we|I|it|who|which|also|then|later|again)\s+$", re.IGNORECASE
 )
@@ -133,6 +141,7 @@ def is_cue(
         and not (
             _EVIDENCE_AFTER.match(text, end)
             or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
+            or _DOCUMENT_BEFORE.search(text, max(lo, start - 16), start)
         )
     ):
         return False
