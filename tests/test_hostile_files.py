@@ -262,15 +262,7 @@ def test_100_mb_text_file_costs_a_small_multiple_of_its_size(tmp_path):
         "junk",
         "empty",
         "truncated",
-        pytest.param(
-            "directory",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="finding 10: a folder named *.parquet in the score cache makes "
-                "ScoreCache.load raise IsADirectoryError (unlink of a folder) instead of "
-                "skipping it",
-            ),
-        ),
+        "directory",
     ],
 )
 def test_hostile_files_in_the_score_cache_are_rebuilt(tmp_path, damage):
@@ -312,11 +304,6 @@ def test_hostile_files_in_the_score_cache_are_rebuilt(tmp_path, damage):
 # ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 11: the readability memo tables (_TOKEN_INFO, _TOKEN_WORD, _LOWER_SYLLABLES in "
-    "analysis/score/_syllables.py) have no size limit: 3.6M unique tokens cost 1.5 GB",
-)
 def test_readability_memo_tables_are_bounded(monkeypatch):
     """Scoring texts full of never-repeated tokens keeps each per-token memo under its limit.
 

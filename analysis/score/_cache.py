@@ -22,6 +22,7 @@ Safety
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -101,7 +102,12 @@ class ScoreCache:
 
     def load(self) -> pd.DataFrame:
         """Every valid cached row, indexed by key (corrupt files are warned about and deleted)."""
-        paths = sorted(self.folder.glob("*.parquet")) if self.folder.is_dir() else []
+        # Only files: a folder named *.parquet (what Dask writes) is not ours to read or delete.
+        paths = (
+            sorted(p for p in self.folder.glob("*.parquet") if p.is_file())
+            if self.folder.is_dir()
+            else []
+        )
         frames, bad, good = [], [], []
         for path in paths:
             try:
@@ -111,7 +117,8 @@ class ScoreCache:
                 continue  # merged away by another process meanwhile
             except Exception as error:  # any read or check failure means: rebuild
                 bad.append(f"{path.name} ({type(error).__name__}: {error})")
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # one we cannot delete is still skipped
+                    path.unlink(missing_ok=True)
         if bad:
             warnings.warn(
                 f"{len(bad)} corrupt score-cache file(s) in {self.folder} were deleted and their "

@@ -96,7 +96,10 @@ def easy_words() -> frozenset[str]:
         return frozenset(line.strip() for line in handle)
 
 
-# Per-process memo tables: pure functions of the token, so sharing them is safe.
+# Per-process memo tables: pure functions of the token, so sharing them is safe. Each is
+# emptied when it reaches MEMO_LIMIT entries, so memory stays flat on corpora whose tokens
+# rarely repeat (figures, URLs, ids, typos); only speed depends on the limit, never a value.
+MEMO_LIMIT = 1_000_000
 _LOWER_SYLLABLES: dict[str, int] = {}
 _TOKEN_INFO: dict[str, tuple[int, int, bool, int, int]] = {}
 _TOKEN_WORD: dict[str, str] = {}
@@ -109,6 +112,8 @@ def lower_word_syllables(word: str) -> int:
         n = cmu_syllables(word)
         if n is None:
             n = len(_pyphen().positions(word)) + 1
+        if len(_LOWER_SYLLABLES) >= MEMO_LIMIT:
+            _LOWER_SYLLABLES.clear()
         _LOWER_SYLLABLES[word] = n
     return n
 
@@ -124,6 +129,8 @@ def token_word(token: str) -> str:
     """``remove_punctuation`` of one whitespace token, memoised (Linsear Write walks tokens)."""
     word = _TOKEN_WORD.get(token)
     if word is None:
+        if len(_TOKEN_WORD) >= MEMO_LIMIT:
+            _TOKEN_WORD.clear()
         word = _TOKEN_WORD[token] = remove_punctuation(token)
     return word
 
@@ -153,6 +160,8 @@ def token_info(token: str) -> tuple[int, int, bool, int, int]:
             0 if easy else text_syllables(lowered),
             len(token) - token.count("'"),
         )
+        if len(_TOKEN_INFO) >= MEMO_LIMIT:
+            _TOKEN_INFO.clear()
         _TOKEN_INFO[token] = info
     return info
 
