@@ -219,6 +219,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw)
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
+    _asked_and_headlines(text, raw, paras, quotes, qstarts)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
@@ -1007,3 +1008,109 @@ def _sourceless(text, raw, quotes, qstarts, sent_bounds):
         ce = _content_end(text, c1 + 1, e, qstarts, quotes)
         if ce - c1 > 4 and free(cs, ce):
             _add(text, raw, cs, ce, (c0, c1), None, quotes, qstarts)
+
+
+# "Asked why he trailed ..., Sanders said": the question is itself attributed (to whoever asked).
+_ASKED = re.compile(
+    r"(?:(?<=[.!?\n]\s)|(?<=\n)|(?<=^)|(?<=\b[Ww]hen\s))[Aa]sked\b"
+    r"(?:\s+(?:at|during|in|on|by|after|before|earlier|later|last|this)\b[^,.;:]{0,60}?)?"
+    r"\s+(?=(?:about|why|if|whether|what|how|who|whom|when|where|which|to)\b)"
+)
+# A headline or transcript line "Bernie Sanders: It Is Not A Radical Idea ...": a short name, a
+# colon, then what the person said.
+_HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*[a-z.])\s?:\s+(?=\S)")
+_NOT_HEADLINE_SPEAKER = frozenset(
+    [
+        "update",
+        "note",
+        "editor",
+        "editor’s",
+        "editor's",
+        "correction",
+        "photo",
+        "photos",
+        "related",
+        "read",
+        "watch",
+        "video",
+        "source",
+        "sources",
+        "credit",
+        "q",
+        "a",
+        "full",
+        "text",
+        "transcript",
+        "image",
+        "caption",
+        "advertisement",
+        "listen",
+        "subscribe",
+        "share",
+        "warning",
+        "disclaimer",
+        "clarification",
+        "breaking",
+        "bombshell",
+        "revealed",
+        "contributing",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "poll",
+        "live",
+        "updates",
+        "developing",
+        "by",
+        "also",
+        "more",
+        "see",
+        "tags",
+        "topics",
+    ]
+)
+
+
+def _asked_and_headlines(text, raw, paras, quotes, qstarts):
+    taken = sorted((r["start"], r["end"]) for r in raw)
+    starts = [t[0] for t in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_right(starts, b) - 1
+        return not (k >= 0 and taken[k][1] > a)
+
+    for m in _ASKED.finditer(text):
+        cs = m.end()
+        comma = text.find(",", cs, cs + 200)
+        nl = text.find("\n", cs, comma if comma > 0 else cs + 200)
+        if comma < 0 or nl >= 0 or comma - cs < 4:
+            continue
+        if free(cs, comma) and not _in_quote(m.start(), qstarts, quotes):
+            head = m.start() + m.group(0).lower().index("asked")
+            _add(text, raw, cs, comma, (head, head + 5), None, quotes, qstarts)
+    for ps, pe in paras:
+        m = _HEADLINE_SPEAKER.match(text, ps, min(pe, ps + 60))
+        if not m or m.end() >= pe:
+            continue
+        first = m.group(1).split()[0].lower()
+        if first.endswith("ing") or first.endswith("ed") and " " not in m.group(1):
+            continue  # "Breaking:", "Revealed:", "Celebrating World NGO Day:"
+        if (
+            first in _NOT_HEADLINE_SPEAKER
+            or m.group(1).isupper()
+            or m.group(1).lower()
+            in {
+                "washington",
+                "new york",
+            }
+        ):
+            continue
+        # A person is named again in the article ("Sanders said ..."); a section title
+        # ("Hollywood Stars: Tales of ...") is not.
+        last = m.group(1).split()[-1].rstrip(".")
+        if not re.search(rf"\b{re.escape(last)}\b(?![\s:]+[A-Z])", text[:ps] + " " + text[pe:]):
+            continue
+        ce = _clean_end(text, m.end(), pe)
+        if ce - m.end() > 10 and free(m.end(), ce):
+            colon = text.index(":", m.end(1))
+            _add(text, raw, m.end(), ce, (colon, colon + 1), m.span(1), quotes, qstarts)
