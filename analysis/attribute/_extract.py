@@ -220,6 +220,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
     _asked_and_headlines(text, raw, paras, quotes, qstarts)
+    _headline_verbs(text, raw, paras, quotes, qstarts, lex)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
@@ -1069,6 +1070,42 @@ _NOT_HEADLINE_SPEAKER = frozenset(
         "topics",
     ]
 )
+
+
+# Headlines are written in title case, so their verbs are capitalised ("Trump’s Son Says The
+# Battle ...", "..., Trevor Noah Says."), which the lower-case verb scan does not see.
+_HEADLINE_VERB = re.compile(
+    r"(?<=\s)(?:Says|Said|Say|Tells|Told|Warns|Warned|Claims|Claimed|Admits|Admitted|Insists|"
+    r"Suggests|Slams|Blasts|Urges|Predicts|Vows|Thinks|Believes|Wants|Hopes|Calls|Rips|Accuses|"
+    r"Denies|Defends|Reveals|Explains|Argues|Promises|Pledges|Threatens)\b"
+)
+
+
+def _title_case(text: str, s: int, e: int) -> bool:
+    words = _WORDS.findall(text, s, e)
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
+    for ps, pe in paras:
+        if pe - ps > 200 or "\n" in text[ps:pe] or not _title_case(text, ps, pe):
+            continue
+        v = _HEADLINE_VERB.search(text, ps, pe)
+        if v is None:
+            continue
+        tail = _clean_end(text, v.end(), pe)
+        before = text[ps : v.start()].rstrip()
+        if tail <= v.end() + 1 and "," in before:
+            # "CONTENT, Trevor Noah Says."
+            comma = text.rindex(",", ps, v.start())
+            sp = (_skip_space(text, comma + 1, v.start()), len(text[: v.start()].rstrip()))
+            cs, ce = ps, comma
+        else:
+            sp = (ps, ps + len(before))
+            cs, ce = _skip_space(text, v.end(), tail), tail
+        if ce - cs > 10 and sp[1] - sp[0] > 1 and _short(text, sp[0], sp[1], 8):
+            _add(text, raw, cs, ce, v.span(), sp, quotes, qstarts)
 
 
 def _asked_and_headlines(text, raw, paras, quotes, qstarts):
