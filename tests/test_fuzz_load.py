@@ -18,7 +18,7 @@ import json
 import warnings
 
 import pandas as pd
-from _hostile import docx_bytes, file_text, fuzz, nexis_article, rtf_escape
+from _hostile import docx_bytes, file_text, fuzz, good_body, nexis_article, rtf_escape
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -150,6 +150,30 @@ def test_nexis_export_with_hostile_bodies_counts_each_document(tmp_path_factory,
     loaded = _load(folder)
     assert len(loaded) + len(loaded.attrs["rejections"]) == len(parts), loaded.attrs["rejections"]
     _check_table(loaded)
+
+
+@fuzz(20)
+@given(
+    bodies=st.lists(st.integers(0, 5), min_size=1, max_size=8),
+    edits=st.lists(st.sampled_from(["", " Updated.", " (Reuters)"]), min_size=8, max_size=8),
+)
+def test_dedupe_accounts_for_every_dropped_copy(tmp_path_factory, bodies, edits):
+    """dedupe=True: documents = rows + rejections + dropped duplicates, each naming a kept row."""
+    folder = tmp_path_factory.mktemp("dedupe")
+    lines = []
+    for k, (body, edit) in enumerate(zip(bodies, edits, strict=False)):
+        text = good_body(body).replace("\n\n", " ") * 3 + edit
+        lines.append(json.dumps({"outlet": f"Wire {k % 2}", "title": f"Story {k}", "text": text}))
+    (folder / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = _load(folder, dedupe=True)
+    summary = articles.attrs["summary"]
+    duplicates = articles.attrs["duplicates"]
+    dropped = duplicates[~duplicates["kept"]]
+    assert summary["documents"] == len(lines)
+    assert len(articles) + len(articles.attrs["rejections"]) + len(dropped) == len(lines)
+    assert summary["duplicates_dropped"] == len(dropped)
+    assert set(dropped["duplicate_of"]) <= set(articles["article_id"])
+    assert not set(dropped["article_id"]) & set(articles["article_id"])
 
 
 def test_ids_can_be_recomputed_from_the_table(tmp_path):
