@@ -204,7 +204,13 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         qi = qj
 
     # Reported speech, sentence by sentence, outside direct quotes.
-    direct_spans = sorted((r["start"], max(r["end"], r["cue"][1] if r["cue"] else 0)) for r in raw)
+    direct_spans = sorted(
+        (
+            r["start"],
+            max(r["end"], r["cue"][1] if r["cue"] else 0, r["speaker"][1] if r["speaker"] else 0),
+        )
+        for r in raw
+    )
     dstarts = [d[0] for d in direct_spans]
     hits = list(pats.any_cue.finditer(text))
     hit_starts = [h.start() for h in hits]
@@ -215,7 +221,15 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             continue
         k = bisect.bisect_right(dstarts, e) - 1
         if k >= 0 and direct_spans[k][1] > s:
-            continue
+            # A sentence with a direct quote: only what follows the quote and its cue clause
+            # ('"...," he said. Later, Smith said that ...' within one sentence) is looked at.
+            rest = _skip_space(text, direct_spans[k][1], e)
+            if text[rest : rest + 1] in {",", ";"}:
+                rest = _skip_space(text, rest + 1, e)
+            lo = bisect.bisect_left(hit_starts, rest, lo, hi)
+            if lo == hi or e - rest < 20 or _RELATIVE.match(text, rest):
+                continue  # "said Hillary Clinton, who praised ...": about the speaker
+            s = rest
         _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw)
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
@@ -632,6 +646,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             pos = ce
 
 
+_RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
 _POST_TAIL = re.compile(
     r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
     r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
