@@ -1028,10 +1028,22 @@ def _sourceless(text, raw, quotes, qstarts, sent_bounds):
 
 # "Asked why he trailed ..., Sanders said": the question is itself attributed (to whoever asked).
 _ASKED = re.compile(
-    r"(?:(?<=[.!?\n]\s)|(?<=\n)|(?<=^)|(?<=\b[Ww]hen\s))[Aa]sked\b"
-    r"(?:\s+(?:at|during|in|on|by|after|before|earlier|later|last|this)\b[^,.;:]{0,60}?)?"
+    r"sked\b(?:\s+(?:at|during|in|on|by|after|before|earlier|later|last|this)\b[^,.;:]{0,60}?)?"
     r"\s+(?=(?:about|why|if|whether|what|how|who|whom|when|where|which|to)\b)"
 )
+_ASKED_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b[Ww]hen\s)\Z")
+
+
+def _asked(text: str):
+    """(cue start, content start) of 'Asked why ...' at a sentence start or after 'when'."""
+    for m in _ASKED.finditer(text):  # a literal start: a fast scan
+        a = m.start() - 1
+        if a < 0 or text[a] not in "Aa":
+            continue
+        if _ASKED_BEFORE.search(text, max(0, a - 6), a):
+            yield a, m.end()
+
+
 # A headline or transcript line "Bernie Sanders: It Is Not A Radical Idea ...": a short name, a
 # colon, then what the person said.
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*[a-z.])\s?:\s+(?=\S)")
@@ -1131,15 +1143,13 @@ def _asked_and_headlines(text, raw, paras, quotes, qstarts):
         k = bisect.bisect_right(starts, b) - 1
         return not (k >= 0 and taken[k][1] > a)
 
-    for m in _ASKED.finditer(text):
-        cs = m.end()
+    for a, cs in _asked(text):
         comma = text.find(",", cs, cs + 200)
         nl = text.find("\n", cs, comma if comma > 0 else cs + 200)
         if comma < 0 or nl >= 0 or comma - cs < 4:
             continue
-        if free(cs, comma) and not _in_quote(m.start(), qstarts, quotes):
-            head = m.start() + m.group(0).lower().index("asked")
-            _add(text, raw, cs, comma, (head, head + 5), None, quotes, qstarts)
+        if free(cs, comma) and not _in_quote(a, qstarts, quotes):
+            _add(text, raw, cs, comma, (a, a + 5), None, quotes, qstarts)
     for ps, pe in paras:
         m = _HEADLINE_SPEAKER.match(text, ps, min(pe, ps + 60))
         if not m or m.end() >= pe:
