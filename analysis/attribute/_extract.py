@@ -1102,7 +1102,7 @@ _NOT_HEADLINE_SPEAKER = frozenset(
 # Headlines are written in title case, so their verbs are capitalised ("Trump’s Son Says The
 # Battle ...", "..., Trevor Noah Says."), which the lower-case verb scan does not see.
 _HEADLINE_VERB = re.compile(
-    r"(?<=\s)(?:Says|Said|Say|Tells|Told|Warns|Warned|Claims|Claimed|Admits|Admitted|Insists|"
+    r"\s(?:Says|Said|Say|Tells|Told|Warns|Warned|Claims|Claimed|Admits|Admitted|Insists|"
     r"Suggests|Slams|Blasts|Urges|Predicts|Vows|Thinks|Believes|Wants|Hopes|Calls|Rips|Accuses|"
     r"Denies|Defends|Reveals|Explains|Argues|Promises|Pledges|Threatens)\b"
 )
@@ -1116,10 +1116,10 @@ def _title_case(text: str, s: int, e: int) -> bool:
 
 def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
     for ps, pe in paras:
-        if pe - ps > 200 or "\n" in text[ps:pe] or not _title_case(text, ps, pe):
+        if pe - ps > 200:
             continue
         v = _HEADLINE_VERB.search(text, ps, pe)
-        if v is None:
+        if v is None or not _title_case(text, ps, pe):
             continue
         tail = _clean_end(text, v.end(), pe)
         before = text[ps : v.start()].rstrip()
@@ -1132,7 +1132,7 @@ def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
             sp = (ps, ps + len(before))
             cs, ce = _skip_space(text, v.end(), tail), tail
         if ce - cs > 10 and sp[1] - sp[0] > 1 and _short(text, sp[0], sp[1], 8):
-            _add(text, raw, cs, ce, v.span(), sp, quotes, qstarts)
+            _add(text, raw, cs, ce, (v.start() + 1, v.end()), sp, quotes, qstarts)
 
 
 def _asked_and_headlines(text, raw, paras, quotes, qstarts):
