@@ -523,3 +523,67 @@ def test_sentences_split_after_a_closing_abbreviation_only_before_a_new_sentence
         "“It is illegal,” the agency says.",
         "Mr. Smith met Gen. Lee in the U.S. Senate.",
     ]
+
+
+# --------------------------------------------------------------------------- broader attributions
+# PolNeAR counts impressions, expectations, stances named by a noun, questions put to a
+# speaker and headline lines as attributions; each case below was written from the text.
+
+
+def _one(text: str, cue: str) -> dict:
+    found = [r for r in rows(text) if r["cue"] == cue]
+    assert len(found) == 1, [(r["cue"], r["content"]) for r in rows(text)]
+    return found[0]
+
+
+def test_expectation_with_no_source_is_the_whole_clause():
+    r = _one(
+        "The central bank is expected to act at its final meeting of the year.", "is expected to"
+    )
+    assert pd.isna(r["speaker"]) and r["kind"] == "indirect"
+    assert r["content"] == "The central bank is expected to act at its final meeting of the year"
+
+
+def test_impersonal_report_has_no_source():
+    r = _one("It was reported that the talks had collapsed over the weekend.", "It was reported")
+    assert pd.isna(r["speaker"])
+    assert r["content"] == "that the talks had collapsed over the weekend"
+
+
+def test_stance_noun_without_owner():
+    r = _one("Reporters raised questions about the loan from Goldman Sachs.", "questions about")
+    assert pd.isna(r["speaker"])
+    assert r["content"] == "the loan from Goldman Sachs"
+
+
+def test_asked_question_is_attributed_and_the_answer_too():
+    found = rows("Asked why he trailed among minority voters, Sanders said the campaign was young.")
+    asked = [r for r in found if r["cue"] == "Asked"]
+    assert [r["content"] for r in asked] == ["why he trailed among minority voters"]
+    said = [r for r in found if r["cue"] == "said"]
+    assert [(r["speaker"], r["content"]) for r in said] == [("Sanders", "the campaign was young")]
+
+
+def test_headline_lines_name_colon_and_title_case_verb():
+    text = (
+        "Bernie Sanders: It Is Not A Radical Idea To Ask For A $15 Minimum Wage\n\n"
+        "Trump’s Son Says The Battle Against Hillary Will Be Unprecedented\n\n"
+        "Sanders spoke in Iowa on Monday about wages.\n"
+    )
+    colon = _one(text, ":")
+    assert colon["speaker"] == "Bernie Sanders"
+    assert colon["content"] == "It Is Not A Radical Idea To Ask For A $15 Minimum Wage"
+    says = _one(text, "Says")
+    assert says["speaker"] == "Trump’s Son"
+    assert says["content"] == "The Battle Against Hillary Will Be Unprecedented"
+
+
+def test_section_title_with_colon_is_no_attribution():
+    text = "Hollywood Stars: Tales of Trespassing and Turmoil\n\nLiving next to a star is hard.\n"
+    assert rows(text) == []
+
+
+def test_a_poll_shows():
+    r = _one("A Reuters poll shows Trump at the top with 36 percent support.", "shows")
+    assert r["speaker"] == "A Reuters poll"
+    assert r["content"] == "Trump at the top with 36 percent support"

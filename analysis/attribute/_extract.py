@@ -586,6 +586,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         after_end = _clean_end(text, v.end(), e)
         if (
             _ends_with_comma(before)
+            and not _asked_at(text, s)
             and _short(text, s, sp[0], 200)
             and not _short(text, s, sp[0], 3)
             and (
@@ -644,6 +645,14 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             found_any = True
             subject = subject or sp
             pos = ce
+
+
+_ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
+
+
+def _asked_at(text: str, s: int) -> bool:
+    """'Asked why ..., Sanders said Y': the clause before the comma is the question, not Y's source."""
+    return bool(_ASKED_START.match(text, s))
 
 
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
@@ -1004,7 +1013,8 @@ def _sourceless(text, raw, quotes, qstarts, sent_bounds):
         cs = m.end()
         ce = _content_end(text, cs, e, qstarts, quotes)
         if ce - cs > 10 and free(m.start(), ce):
-            _add(text, raw, cs, ce, (m.start(), m.end()), None, quotes, qstarts)
+            cue_end = len(text[: m.end()].rstrip())
+            _add(text, raw, cs, ce, (m.start(), cue_end), None, quotes, qstarts)
     for c0, c1 in _raising(text):
         if _in_quote(c0, qstarts, quotes):
             continue
