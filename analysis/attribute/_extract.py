@@ -690,13 +690,21 @@ _AND_STOP = re.compile(
 )
 
 
+def _list_and(text: str, cs: int, m: re.Match) -> bool:
+    """', and' that closes a list ('Obama, Abe, and Park'): a short item after another comma."""
+    if not text.startswith(",", m.start()):
+        return False
+    prev = text.rfind(",", cs, m.start())
+    return prev >= 0 and _short(text, prev, m.start(), 3)
+
+
 def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
     """Where reported content stops; a comma or "and" inside a quotation is no stop."""
     for rx in (_PARTICIPLE_STOP, _AND_STOP):
         pos = cs
         while True:
             m = rx.search(text, pos, e)
-            if m is None or not _in_quote(m.start(), qstarts, quotes):
+            if m is None or not (_in_quote(m.start(), qstarts, quotes) or _list_and(text, cs, m)):
                 break
             pos = m.end()
         e = m.start() if m else e
