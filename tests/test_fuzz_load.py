@@ -235,7 +235,17 @@ def article_tables(draw):
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    """Paragraphs as the cleaner sees them: split at lines that are white space only."""
+    paragraphs, current = [], []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return [" ".join(" ".join(p).split()) for p in paragraphs]
 
 
 @fuzz(60)
