@@ -15,13 +15,15 @@ import pytest
 pytestmark = pytest.mark.shared
 
 FLOORS = {
-    # measured on this sample: 0.804 / 0.887 / 0.996 / 0.869 / 0.566 / 0.727
-    "direct_f1": 0.78,
-    "joined_direct_f1": 0.86,
-    "speaker_accuracy": 0.96,
-    "quote_speaker_recall": 0.83,
-    "all_f1": 0.54,
-    "anonymous_precision": 0.65,
+    # measured on this sample: 0.806 / 0.889 / 0.996 / 0.873 / 0.596 / 0.615
+    # (anonymous precision rests on 13 predicted rows here; it was 0.727 before the broader
+    # attribution rules, which add two anonymous rows whose spans gold draws differently)
+    "direct_f1": 0.79,
+    "joined_direct_f1": 0.87,
+    "speaker_accuracy": 0.98,
+    "quote_speaker_recall": 0.85,
+    "all_f1": 0.58,
+    "anonymous_precision": 0.58,
 }
 
 
