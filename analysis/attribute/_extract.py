@@ -640,7 +640,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         ):
             # 'Now, he says, at least seven delegates have signed': the speaker interrupts.
             cs = s
-        if not _short(text, cs, ce, 1) and ce > cs:
+        if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
             _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
             found_any = True
             subject = subject or sp
@@ -653,6 +653,34 @@ _ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
 def _asked_at(text: str, s: int) -> bool:
     """'Asked why ..., Sanders said Y': the clause before the comma is the question, not Y's source."""
     return bool(_ASKED_START.match(text, s))
+
+
+_SAY_FORMS = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "add",
+        "adds",
+        "added",
+        "adding",
+    ]
+)
+
+
+def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
+    """A one-word content: the object of a stance ('endorsed Clinton', 'attacked him'), or 'said yes'."""
+    word = text[cs:ce].strip().lower()
+    if cue in _SAY_FORMS:
+        return word in {"yes", "no"}
+    return word.isalpha() and (
+        text[cs].isupper() or word in {"him", "her", "them", "it", "us", "me"}
+    )
 
 
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
