@@ -371,6 +371,17 @@ def _attach_right(text, q, hi, lex, pats, *, period):
         if sp and sp[0] == pos:
             clause_end = _clause_end(text, v.end(), hi)
             if (
+                not period
+                and _short(text, q.start, q.end, 6)
+                and v.group(0).lower() not in _TELL
+                and not _short(text, v.end(), clause_end, 5)
+                and not _POST_TAIL.match(text, v.end())
+                and not _ADVERBIAL_LEAD.match(text, v.end())
+            ):
+                # '... on "CBS This Morning," Sanders said he had not ...': the cue has content of
+                # its own after it, so the short quotation before it (a title) is not what was said.
+                return None
+            if (
                 period
                 and first.isupper()
                 and (
@@ -683,6 +694,9 @@ def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
     )
 
 
+_ADVERBIAL_LEAD = re.compile(
+    r"\s+(?:\w+ly|again|also|then|later|afterward|afterwards|once|too)\b\s*[,.]"
+)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
 _POST_TAIL = re.compile(
     r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
