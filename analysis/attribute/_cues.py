@@ -73,6 +73,8 @@ _DOCUMENT_BEFORE = re.compile(
     r"letters?|transcripts?|court\s+papers)\s+$",
     re.IGNORECASE,
 )
+_PLACE_NOUNS = frozenset(["state", "states"])
+_DELEGATES = re.compile(r"\s+(?:delegates?|superdelegates?)\b")
 _OWNED_NOUN = re.compile(r"\w[’']s?\s+(?:[\w\-]+\s+){0,2}$|\b(?:his|her|their|its|my|our)\s+$")
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:he|she|they|we|I|it|who|which|also|then|later|again)\s+$", re.IGNORECASE
@@ -136,6 +138,10 @@ def is_cue(
     if _REFLEXIVE_AFTER.match(text, end):
         return False  # "found himself embroiled"
     needs_evidence = word in lex.ambiguous
+    if word in _PLACE_NOUNS and text.startswith(",", end):
+        return False  # "in 20 states, ...": a comma is no evidence for the noun "state(s)"
+    if word == "pledged" and _DELEGATES.match(text, end):
+        return False  # "pledged delegates"
     if needs_evidence and _OWNED_NOUN.search(text, max(lo, start - 30), start):
         return False  # "Trump's reality TV show, ...", "his remarks": a noun with its owner
     if (
