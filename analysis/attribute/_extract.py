@@ -729,6 +729,10 @@ _AND_STOP = re.compile(
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
     # A second predicate of the speaker: "... and has gone so far as to ...".
     r"|\s+and\s+(?=(?:has|have|had|was|is|were|are|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
+    # "... but did not suggest ...", "... but took issue with ...": the speaker's next predicate.
+    r"|\s+but\s+(?=(?:did|does|do|took|takes|also|said|says|added|was|is|has|had|would|could|"
+    r"will|declined|refused|stopped|acknowledged|conceded|noted|warned)\b)"
+    r"|,\s+even\s+(?:though|if)\b|,\s+as\s+(?:have|has|had|did|do|does|is|are|was|were)\b"
 )
 
 
