@@ -372,7 +372,7 @@ def _attach_right(text, q, hi, lex, pats, *, period):
             clause_end = _clause_end(text, v.end(), hi)
             if (
                 not period
-                and _short(text, q.start, q.end, 6)
+                and (_short(text, q.start, q.end, 6) or _cue_before(text, q.start, pats))
                 and v.group(0).lower() not in _TELL
                 and not _short(text, v.end(), clause_end, 5)
                 and not _POST_TAIL.match(text, v.end())
@@ -604,6 +604,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
                 _short(text, v.end(), after_end, 4)
                 or (_POST_TAIL.match(text, v.end(), e) and _short(text, v.end(), after_end, 12))
             )
+            and not _YES_NO.match(text, v.end())
             and not _TO_OR_THAT.search(text, v.end(), after_end)
         ):
             # 'CONTENT, the senator said Tuesday.'; 'The argument would be aided, Devine said,
@@ -694,6 +695,13 @@ def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
     )
 
 
+def _cue_before(text: str, pos: int, pats) -> bool:
+    """A cue earlier in the sentence of the quotation at ``pos`` ('Trump said that "...,"')."""
+    ls = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    return bool(pats.any_cue.search(text, ls, pos))
+
+
+_YES_NO = re.compile(r"\s+(?:yes|no)\b")
 _ADVERBIAL_LEAD = re.compile(
     r"\s+(?:\w+ly|again|also|then|later|afterward|afterwards|once|too)\b\s*[,.]"
 )
