@@ -498,7 +498,7 @@ def nexis_article(title: str, body: str, *, outlet: str) -> str:
     )
 
 
-def _factiva_article(title: str, body: str, k: int) -> str:
+def factiva_article(title: str, body: str, k: int) -> str:
     return (
         f"{title}\nDana Whitfield\n{len(body.split())} words\n11 March 2025\nMillbrook Gazette\n"
         f"MLBGZT\nEnglish\n(c) 2025 Millbrook Gazette Publishing Co. All rights reserved.\n\n"
@@ -612,7 +612,7 @@ def write_accounting_corpus(folder: Path) -> Accounting:
     good += 2
 
     # Factiva export without field codes: articles closed by "Document <accession number>".
-    factiva = [_factiva_article(*next_article(), k) for k in range(2)]
+    factiva = [factiva_article(*next_article(), k) for k in range(2)]
     (folder / "factiva_export.txt").write_text("\n\n\n".join(factiva), encoding="utf-8")
     good += 2
 

@@ -18,7 +18,15 @@ import json
 import warnings
 
 import pandas as pd
-from _hostile import docx_bytes, file_text, fuzz, good_body, nexis_article, rtf_escape
+from _hostile import (
+    docx_bytes,
+    factiva_article,
+    file_text,
+    fuzz,
+    good_body,
+    nexis_article,
+    rtf_escape,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -200,6 +208,21 @@ def test_pd_na_counts_as_empty():
     assert make_article_id(outlet=pd.NA, title="t", text="x") == make_article_id(
         outlet=None, title="t", text="x"
     )
+
+
+@fuzz(20)
+@given(articles=st.lists(st.tuples(_short, _nexis_body), min_size=1, max_size=4))
+def test_factiva_export_with_hostile_bodies_counts_each_document(tmp_path_factory, articles):
+    """A Factiva export of k articles with hostile titles and bodies gives k rows + rejections."""
+    folder = tmp_path_factory.mktemp("factiva")
+    parts = [
+        factiva_article(title.replace("\n", " ").strip() or "Untitled", f"Story {k}. {body}", k)
+        for k, (title, body) in enumerate(articles)
+    ]
+    (folder / "export.txt").write_text("\n\n\n".join(parts), encoding="utf-8")
+    loaded = _load(folder)
+    assert len(loaded) + len(loaded.attrs["rejections"]) == len(parts), loaded.attrs["rejections"]
+    _check_table(loaded)
 
 
 # ----------------------------------------------------------------------------------------------
