@@ -545,7 +545,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             sp = speaker_right(text, v.end(), e, lex)
             if not sp:
                 continue
-            before = text[s : v.start()].strip()
+            before = text[s : v.start()].strip().lstrip("(—–- ")
             if not before or _short(text, s, v.start(), 3) and before.endswith(","):
                 comma = text.find(",", sp[1], e)
                 if comma < 0:
