@@ -378,3 +378,32 @@ def test_html_declared_charset_is_honoured(tmp_path, codec, declared, title, bod
     articles = _load(tmp_path)
     assert articles["title"].tolist() == [title]
     assert body[3:20] in articles["text"].iloc[0]
+
+
+def test_xml_entity_bomb_in_a_docx_is_rejected_quickly(tmp_path):
+    """A DOCX whose document.xml nests entities ('billion laughs') is a rejection, not 3 GB of 'lol'."""
+    import io
+    import zipfile
+
+    from _hostile import _docx_parts
+
+    entities = "".join(
+        f'<!ENTITY lol{i} "' + f"&lol{'' if i == 1 else i - 1};" * 10 + '">' for i in range(1, 10)
+    )
+    document = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lollollollollollollollollollol">'
+        + entities
+        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    parts = _docx_parts(["x"])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("[Content_Types].xml", parts["[Content_Types].xml"])
+        zf.writestr("_rels/.rels", parts["_rels/.rels"])
+        zf.writestr("word/document.xml", document)
+    (tmp_path / "laughs.docx").write_bytes(buffer.getvalue())
+    result = _load_measured(tmp_path / "laughs.docx", cap_mb=2500)
+    assert result["rows"] == 0 and len(result["reasons"]) == 1
+    assert "memoryerror" not in result["reasons"][0].lower()
+    assert result["grew_mb"] < 100, result
