@@ -20,7 +20,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from _hostile import good_body, write_big_text, write_hostile_corpus, write_zip_bomb
+from _hostile import good_body, rtf_escape, write_big_text, write_hostile_corpus, write_zip_bomb
 
 from analysis import load_articles
 
@@ -407,3 +407,21 @@ def test_xml_entity_bomb_in_a_docx_is_rejected_quickly(tmp_path):
     assert result["rows"] == 0 and len(result["reasons"]) == 1
     assert "memoryerror" not in result["reasons"][0].lower()
     assert result["grew_mb"] < 100, result
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding 16: one out-of-range RTF escape (\\u99999999) makes striprtf raise, so the "
+    "whole RTF file (a Factiva export holds up to 100 articles) becomes one rejection",
+)
+def test_one_bad_rtf_unicode_escape_costs_a_character_not_the_file(tmp_path):
+    """An RTF with an impossible \\uN escape still loads its text (the bad character replaced)."""
+    rtf = (
+        r"{\rtf1\ansi Council approves budget \u99999999?\par\par "
+        + rtf_escape(good_body(50)).replace("\n\n", r"\par\par ")
+        + "}"
+    )
+    (tmp_path / "story.rtf").write_text(rtf, encoding="ascii")
+    articles = _load(tmp_path)
+    assert len(articles) == 1, articles.attrs["rejections"]["reason"].tolist()
+    assert "budget number 50" in articles["text"].iloc[0]
