@@ -345,8 +345,12 @@ _CYRILLIC = (
     "<p>Критики заявили, что план слишком сильно сокращает расходы на транспорт.</p>"
 )
 _JAPANESE = (
-    "<p>市議会は月曜日、長い議論の末に新しい予算案を可決した。これは市にとって重要な決定である。</p>"
-    "<p>議員は「公正な妥協だ」と述べた。批判派は公共交通の削減が大きすぎると指摘した。</p>"
+    "<p>市議会は月曜日、長い議論の末に新しい予算案を可決した。これは市にとって重要な決定である。"
+    "予算案は教育、福祉、道路の整備に重点を置いており、前年度より三パーセント増えた。</p>"
+    "<p>議員は「公正な妥協だ」と述べた。批判派は公共交通の削減が大きすぎると指摘し、"
+    "バス路線の廃止で高齢者の通院が難しくなると訴えた。市長は来月、住民説明会を開く予定だ。</p>"
+    "<p>市の財政担当者によると、税収は景気の回復で増える見込みだが、借金の返済も続く。"
+    "専門家は、長期的な財政計画が必要だと話している。議会は来年も予算の見直しを続ける。</p>"
 )
 
 
@@ -425,3 +429,21 @@ def test_one_bad_rtf_unicode_escape_costs_a_character_not_the_file(tmp_path):
     articles = _load(tmp_path)
     assert len(articles) == 1, articles.attrs["rejections"]["reason"].tolist()
     assert "budget number 50" in articles["text"].iloc[0]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding 17: the HTML loader requires a paragraph ending in an ASCII '.', '!' or '?', so "
+    "every Japanese or Chinese page (sentences end in '。') is rejected as 'no main text'",
+)
+def test_a_utf8_japanese_page_is_an_article(tmp_path):
+    """A UTF-8 Japanese article page loads: sentence-final punctuation is not only ASCII."""
+    title = "予算案が可決"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><article>'
+        f"<h1>{title}</h1>{_JAPANESE}</article></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    articles = _load(tmp_path)
+    assert articles["title"].tolist() == [title]
+    assert "市議会は月曜日" in articles["text"].iloc[0]
