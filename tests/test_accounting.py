@@ -172,3 +172,26 @@ def test_report_tables_carry_the_same_counts(corpus, tmp_path):
     }
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "broken.docx" in html  # the rejected inputs are listed in the page
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding 18: a date outside pandas' nanosecond range (placeholders such as 9999-12-31 or "
+    "0001-01-01) raises OutOfBoundsDatetime and the whole JSONL/CSV file becomes one rejection",
+)
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "1066-10-14"])
+def test_a_placeholder_date_costs_at_most_its_own_record(tmp_path, fmt, date):
+    """One record with an out-of-range date must not cost the other records of its file."""
+    records = [
+        {"outlet": "O", "title": "Placeholder date", "text": good_body(60), "date": date},
+        {"outlet": "O", "title": "Good date", "text": good_body(61), "date": "2024-01-05"},
+    ]
+    if fmt == "jsonl":
+        text = "\n".join(json.dumps(r) for r in records) + "\n"
+    else:
+        text = pd.DataFrame(records).to_csv(index=False)
+    (tmp_path / f"records.{fmt}").write_text(text, encoding="utf-8")
+    articles, _ = _load(tmp_path)
+    assert "Good date" in articles["title"].tolist()
+    assert len(articles) + len(articles.attrs["rejections"]) == 2
