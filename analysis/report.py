@@ -28,7 +28,6 @@ import json
 import os
 import re
 import sys
-import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis._callable import make_module_callable
 from analysis._html import esc, markdown_to_html, table_html
 from analysis._safe import safe_filename, safe_path
 
@@ -1037,16 +1037,4 @@ def _figures(
     return figures
 
 
-class _CallableModule(types.ModuleType):
-    """``analysis.report`` is both this module and its function.
-
-    ``import analysis.report`` binds the module to the package attribute ``report``;
-    making the module callable keeps ``analysis.report(path, out=...)`` working then,
-    as ``analysis.score`` and ``analysis.compare`` do.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Path:
-        return report(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_module_callable(__name__, report)
