@@ -376,6 +376,20 @@ def test_roles(text, role):
     assert row["speaker_role"] == role
 
 
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ('"We will not back down," Secretary of State Hillary Clinton said.', "State Department"),
+        ('"It is settled," said a spokesman for the Harbor Authority.', "Harbor Authority"),
+        ('"He will win," said a supporter of Donald Trump’s.', None),
+        ('"We are ready," State Department spokesman Ned Price said.', "State Department"),
+    ],
+)
+def test_organisations(text, organisation):
+    (row,) = rows(text)
+    assert (None if pd.isna(row["organisation"]) else row["organisation"]) == organisation
+
+
 def test_surname_and_pronoun_resolve_to_the_fullest_earlier_name():
     text = (
         "Indiana Gov. Mike Pence spoke on Monday. Pence said the plan would pass.\n\n"

@@ -767,13 +767,24 @@ _ORG_AFTER = re.compile(
 )
 
 
+# A US cabinet title names its department: "Secretary of State Hillary Clinton" speaks for the
+# State Department (not for "State Hillary Clinton").
+_CABINET_TITLE = re.compile(
+    r"\b[Ss]ecretary of (?:the )?(State|Defense|Treasury|Energy|Labor|Commerce|Education|"
+    r"Agriculture|Transportation|Interior|Justice|Homeland Security|Veterans Affairs|"
+    r"Health and Human Services|Housing and Urban Development)\b"
+)
+
+
 def _organisation(phrase: str, lex: Lexicon) -> str | None:
-    m = _ORG_BEFORE_ROLE.search(phrase)
+    m = _CABINET_TITLE.search(phrase)
     if m:
-        return m.group(1).strip()
-    m = _ORG_AFTER.search(phrase)
+        return f"{m.group(1)} Department" if m.group(1) != "Treasury" else "Treasury Department"
+    m = _ORG_BEFORE_ROLE.search(phrase) or _ORG_AFTER.search(phrase)
     if m:
-        return m.group(1).strip()
+        org = m.group(1).strip()
+        # "a supporter of Donald Trump’s": a possessive with nothing after it is a person, not a body.
+        return None if org.endswith(("’s", "'s", "’", "'")) else org
     for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", phrase):
         if word.lower() in lex.outlets:
             return word
