@@ -13,7 +13,7 @@ export OMP_NUM_THREADS = 1
 export MPLBACKEND = Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report test test-fast lint format bench bench-full eval notebooks lab clean
+.PHONY: help venv report test test-fast lint format bench bench-full eval figures notebooks lab clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ eval: $(STAMP) ## agreement with human annotations; writes docs/validity.md
 	$(PY) benchmarks/eval_tone.py
 	$(PY) benchmarks/eval_readability.py
 	$(PY) benchmarks/eval_attribution.py
+
+figures: $(STAMP) ## re-run notebooks 01-05 on BASIL and rewrite the committed figures/basil/
+	$(PY) tests/test_notebooks.py basil
 
 notebooks: $(STAMP) ## rebuild the .ipynb files from their paired .py files (no outputs)
 	$(VENV)/bin/jupytext --sync notebooks/*.py
