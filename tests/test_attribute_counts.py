@@ -106,6 +106,29 @@ def test_top_speakers(attributions):
         top_speakers(attributions, n=0)
 
 
+def test_top_speakers_role_is_the_known_one():
+    """Titled in one article, surname only in another: the speaker is a politician, not 'unknown'."""
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "text": [
+                '"We will vote no," Sen. Ann Obi said.',
+                '"It is a bad bill," Obi said. "Nothing has changed," Obi said on Friday.',
+            ],
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = extract_attributions(articles)
+    assert found["speaker_role"].tolist() == ["politician", "unknown", "unknown"]
+    (row,) = top_speakers(found, n=1).to_dict("records")
+    assert (row["speaker_name"], row["speaker_role"], row["attributions"]) == (
+        "Ann Obi",
+        "politician",
+        3,
+    )
+
+
 def test_spellings_of_one_person_are_merged_across_articles():
     articles = pd.DataFrame(
         {

@@ -239,8 +239,10 @@ def count_sources(
     return out
 
 
-def _mode(values) -> object:
-    counts = Counter(v for v in values if isinstance(v, str) and v)
+def _mode(values, *, unless=()) -> object:
+    """The most frequent non-empty value, ties by name; values in ``unless`` only when nothing else is."""
+    present = [v for v in values if isinstance(v, str) and v]
+    counts = Counter(v for v in present if v not in unless) or Counter(present)
     if not counts:
         return pd.NA
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -334,7 +336,9 @@ def top_speakers(
             ranked.append(
                 {
                     "speaker_name": name,
-                    "speaker_role": _mode(s["speaker_role"]),
+                    # A speaker named once with a title ("Sen. Rubio") and often without ("Rubio")
+                    # has the title's role.
+                    "speaker_role": _mode(s["speaker_role"], unless=("unknown",)),
                     "organisation": _mode(s["organisation"]),
                     "attributions": len(s),
                     "direct": kinds["direct"],
