@@ -2,54 +2,16 @@
 
 from __future__ import annotations
 
-READABILITY_METRICS: tuple[str, ...] = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-    "linsear_write_formula",
-    "spache_readability",
-    "mcalpine_eflaw",
-    "text_standard",
-    "reading_time",
-)
-COUNT_METRICS: tuple[str, ...] = (
-    "words",
-    "sentences",
-    "syllables",
-    "polysyllables",
-    "difficult_words",
-    "characters",
-    "letters",
-)
-TONE_METRICS: tuple[str, ...] = (
-    "tone_compound",
-    "tone_pos",
-    "tone_neu",
-    "tone_neg",
-    "tone_sentence_mean",
-    "tone_share_positive",
-    "tone_share_negative",
-    "tone_share_neutral",
-    "tone_sentences",
-)
-SOURCE_METRICS: tuple[str, ...] = (
-    "attributions",
-    "direct",
-    "partial",
-    "indirect",
-    "anonymous",
-    "named_speakers",
-    "spokespeople",
-    "officials",
-    "politicians",
-    "experts",
-    "quoted_share",
-    "source_diversity",
-)
+from analysis.attribute.counts import COUNT_COLUMNS as SOURCE_COUNTS
+from analysis.score.readability import COUNT_COLUMNS as READABILITY_COUNTS
+from analysis.score.readability import FORMULA_COLUMNS
+from analysis.score.tone import TONE_COLUMNS
+
+# The score and source columns are defined once, by the modules that compute them.
+READABILITY_METRICS: tuple[str, ...] = (*FORMULA_COLUMNS, "reading_time")
+COUNT_METRICS: tuple[str, ...] = tuple(c for c in READABILITY_COUNTS if c != "reading_time")
+TONE_METRICS: tuple[str, ...] = tuple(TONE_COLUMNS)
+SOURCE_METRICS: tuple[str, ...] = tuple(SOURCE_COUNTS)
 VOICE_METRICS: tuple[str, ...] = ("quoted_tone", "own_tone", "voice_gap", "quoted_text_share")
 
 #: Columns compared by default when present and numeric, in this order.
