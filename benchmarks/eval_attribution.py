@@ -57,6 +57,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from analysis.attribute import extract_attributions  # noqa: E402
+from benchmarks._validity_doc import write_section  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "polnear" / "polnear_dev.jsonl"
 VALIDITY = REPO / "docs" / "validity.md"
@@ -487,18 +488,6 @@ def table(ours: dict[str, float], base: dict[str, float], speed: float, base_spe
     return "\n".join(lines)
 
 
-def write_section(body: str, path: Path = VALIDITY) -> None:
-    begin, end = f"<!-- BEGIN {SECTION} -->", f"<!-- END {SECTION} -->"
-    old = path.read_text("utf-8") if path.exists() else "# Validity\n"
-    block = f"{begin}\n{body.rstrip()}\n{end}"
-    if begin in old and end in old:
-        new = old[: old.index(begin)] + block + old[old.index(end) + len(end) :]
-    else:
-        new = old.rstrip() + "\n\n" + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new, "utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="polnear_dev.jsonl")
@@ -590,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
             "throughput also falls with article length.\n\n"
             f"Made by: `{cmd}`\n"
         )
-        write_section(body)
+        write_section(SECTION, body)
         print(f"wrote the '{SECTION}' section of {VALIDITY.relative_to(REPO)}")
     return 0
 

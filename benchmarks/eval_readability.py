@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -29,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from analysis.score.readability import FORMULA_COLUMNS, readability  # noqa: E402
+from benchmarks._validity_doc import write_section  # noqa: E402
 
 SHARED = Path(os.environ.get("ANALYSIS_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "eval" / "onestopenglish" / "onestopenglish.jsonl"
@@ -110,25 +110,6 @@ def markdown(table: pd.DataFrame, n: int) -> str:
     )
 
 
-def write_section(path: Path, name: str, body: str) -> None:
-    """Replace the text between this script's markers in docs/validity.md (create file or section if missing)."""
-    begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
-    block = f"{begin}\n{body.rstrip()}\n{end}"
-    text = (
-        path.read_text(encoding="utf-8")
-        if path.exists()
-        else "# Validity\n\nHow far each measure agrees with human judgement.\n"
-    )
-    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
-    text = (
-        pattern.sub(lambda _: block, text)
-        if pattern.search(text)
-        else text.rstrip() + "\n\n" + block + "\n"
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     if not DATA.exists():
         print(
@@ -142,7 +123,7 @@ def main() -> int:
     print(f"{len(data)} texts from {DATA}\n")
     with pd.option_context("display.width", 200, "display.max_columns", 10):
         print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    write_section(DOC, "readability", markdown(table, len(data)))
+    write_section("readability", markdown(table, len(data)))
     print(f"\nwrote the 'readability' section of {DOC.relative_to(REPO)}")
     return 0
 

@@ -17,7 +17,6 @@ Usage::
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -28,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from analysis.score.tone import NEGATIVE, POSITIVE, tone  # noqa: E402
+from benchmarks._validity_doc import write_section  # noqa: E402
 
 SHARED = Path(os.environ.get("ANALYSIS_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "eval" / "vader-nyt" / "nytEditorialSnippets_GroundTruth.txt"
@@ -159,25 +159,6 @@ def markdown(table: pd.DataFrame, n: int, saturated: dict | None) -> str:
     )
 
 
-def write_section(path: Path, name: str, body: str) -> None:
-    """Replace the text between this script's markers in docs/validity.md (create file or section if missing)."""
-    begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
-    block = f"{begin}\n{body.rstrip()}\n{end}"
-    text = (
-        path.read_text(encoding="utf-8")
-        if path.exists()
-        else "# Validity\n\nHow far each measure agrees with human judgement.\n"
-    )
-    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
-    text = (
-        pattern.sub(lambda _: block, text)
-        if pattern.search(text)
-        else text.rstrip() + "\n\n" + block + "\n"
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     if not DATA.exists():
         print(
@@ -194,7 +175,7 @@ def main() -> int:
         print(
             f"\nOneStopEnglish: |compound| > 0.9 for {saturated['whole']:.0%} (whole text), {saturated['mean']:.0%} (sentence mean)"
         )
-    write_section(DOC, "tone", markdown(table, len(data), saturated))
+    write_section("tone", markdown(table, len(data), saturated))
     print(f"\nwrote the 'tone' section of {DOC.relative_to(REPO)}")
     return 0
 
