@@ -84,9 +84,10 @@ def parse_date(text: str | None) -> pd.Timestamp | None:
         month = match["month"]
         month_number = int(month) if month.isdigit() else _MONTH_OF[month.lower().rstrip(".")]
         try:
-            return pd.Timestamp(datetime(int(match["year"]), month_number, int(match["day"])))
+            stamp = pd.Timestamp(datetime(int(match["year"]), month_number, int(match["day"])))
         except ValueError:
             return None
+        return stamp if pd.Timestamp.min <= stamp <= pd.Timestamp.max else None
     return None
 
 
@@ -106,7 +107,11 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     strings = values.astype("string").str.strip()
     empty = strings.isna() | (strings == "")
     dates = pd.to_datetime(strings.where(~empty), errors="coerce", format="ISO8601", utc=True)
-    dates = dates.dt.tz_localize(None).astype("datetime64[ns]")
+    dates = dates.dt.tz_localize(None)
+    # Placeholders such as 9999-12-31 or 0001-01-01 lie outside the datetime64[ns] range of the
+    # article table: they are unreadable dates of their record, not a reason to lose the file.
+    outside = dates.notna() & ((dates < pd.Timestamp.min) | (dates > pd.Timestamp.max))
+    dates = dates.mask(outside).astype("datetime64[ns]")
     retry = dates.isna() & ~empty
     for index in retry[retry].index:
         value = strings[index]

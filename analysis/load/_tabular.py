@@ -171,8 +171,8 @@ def rows_to_parsed(
                 break
         if problem is None and bad_dates.iloc[index]:
             problem = (
-                f"date (column {mapping['date']!r}) {raw_dates.iloc[index]!r} is not a date; "
-                "write it as YYYY-MM-DD or '11 March 2025'"
+                f"date (column {mapping['date']!r}) {raw_dates.iloc[index]!r} is not a date (or lies "
+                "outside 1677-09-22 .. 2262-04-11); write it as YYYY-MM-DD or '11 March 2025'"
             )
         if (
             problem is None
