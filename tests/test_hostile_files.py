@@ -431,11 +431,6 @@ def test_one_bad_rtf_unicode_escape_costs_a_character_not_the_file(tmp_path):
     assert "budget number 50" in articles["text"].iloc[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 17: the HTML loader requires a paragraph ending in an ASCII '.', '!' or '?', so "
-    "every Japanese or Chinese page (sentences end in '。') is rejected as 'no main text'",
-)
 def test_a_utf8_japanese_page_is_an_article(tmp_path):
     """A UTF-8 Japanese article page loads: sentence-final punctuation is not only ASCII."""
     title = "予算案が可決"

@@ -49,7 +49,9 @@ def parse_html(text: str) -> Parsed:
     title = (document.title or "").strip() or None
     if body and title and body[0] == title:
         body = body[1:]
-    if not any(p.rstrip("\"”’')").endswith((".", "!", "?")) for p in body):
+    # Sentence-final marks of other scripts too: a Japanese or Arabic page is an article.
+    final = (".", "!", "?", "…", "。", "！", "？", "．", "؟", "۔", "।", "።")
+    if not any(p.rstrip("\"”’')」』").endswith(final) for p in body):
         parsed.reject(
             "file", "no main text found in the HTML page (only navigation, headings or links)"
         )
