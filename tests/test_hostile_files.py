@@ -354,11 +354,6 @@ _JAPANESE = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 15: the HTML loader ignores the page's declared <meta charset>: a windows-1251 "
-    "page becomes cp1252 mojibake, a Shift_JIS page is rejected as having no text",
-)
 @pytest.mark.parametrize(
     ("codec", "declared", "title", "body"),
     [

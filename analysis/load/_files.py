@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
 import os
 import re
@@ -117,11 +118,30 @@ def discover(
     return files, skipped
 
 
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML file declares in its first 4 KB, when Python knows it."""
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Decode file bytes to text; return ``(text, note)`` where note records any fallback.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything
-    else that is not valid UTF-8 is decoded as Windows-1252 (the usual culprit in
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; a file that
+    is not valid UTF-8 but declares its charset (``<meta charset>``, an XML
+    declaration) is decoded with it; anything else is decoded as Windows-1252 (the usual culprit in
     exports from Word and older newsroom systems), and Latin-1 as a last resort,
     since Latin-1 maps every byte and so never fails.
     """
@@ -133,6 +153,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         where = f"byte {error.start}"
+    declared = _declared_charset(data)
+    if declared is not None:
+        note = f"not valid UTF-8 ({where}); decoded as {declared} (declared in the file)"
+        try:
+            return data.decode(declared), note
+        except (UnicodeError, LookupError):  # LookupError: a declared non-text codec ("base64")
+            pass  # the declaration is wrong: fall back as for any other file
     try:
         return data.decode("cp1252"), f"not valid UTF-8 ({where}); decoded as Windows-1252 (cp1252)"
     except UnicodeDecodeError:
