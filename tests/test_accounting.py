@@ -52,11 +52,6 @@ def test_jsonl_file_of_only_bad_lines_counts_each_line(tmp_path):
     assert articles.attrs["rejections"]["position"].tolist() == ["line 1", "line 2"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='finding 13: a CSV record whose every field is empty ("","","") is skipped like a '
-    "blank line: neither a row nor a rejection",
-)
 def test_csv_record_with_every_field_empty_is_accounted_for(tmp_path):
     """A CSV record of empty quoted fields is a document: a row (empty text) or a rejection."""
     (tmp_path / "records.csv").write_text(

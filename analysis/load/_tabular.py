@@ -267,9 +267,12 @@ def read_csv_rows(
     header = [h.strip().lstrip("\ufeff") for h in header]
     rows, rejections = [], []
     for number, values in enumerate(reader, start=1):
-        if not any(v.strip() for v in values):
-            continue
+        if not values or (len(values) == 1 and not values[0].strip()):
+            continue  # a blank line, not a record
         position = f"row {number}"
+        if not any(v.strip() for v in values):
+            rejections.append((position, "every field is empty"))
+            continue
         if len(values) > len(header):
             rejections.append(
                 (
