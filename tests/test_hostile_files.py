@@ -326,11 +326,6 @@ def test_readability_memo_tables_are_bounded(monkeypatch):
         assert len(table) <= 1000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 14: load_articles('') reads the current folder (Path('') is '.') instead of "
-    "refusing an empty path",
-)
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, monkeypatch):
     """load_articles('') (an empty notebook parameter) raises instead of loading the working folder."""
     (tmp_path / "unrelated.txt").write_text("Unrelated page\n\n" + good_body(30), encoding="utf-8")

@@ -93,6 +93,11 @@ def discover(
 
     for item in paths:
         text = os.fspath(item)
+        if not text.strip():
+            # Path("") is the current folder: an empty parameter must not read it silently.
+            raise ValueError(
+                f"paths: {text!r} is empty; give a file, a folder or a glob ('.' for the current folder)"
+            )
         path = Path(text)
         if path.is_file():
             add(path, explicit=True)
