@@ -403,11 +403,6 @@ def test_xml_entity_bomb_in_a_docx_is_rejected_quickly(tmp_path):
     assert result["grew_mb"] < 100, result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding 16: one out-of-range RTF escape (\\u99999999) makes striprtf raise, so the "
-    "whole RTF file (a Factiva export holds up to 100 articles) becomes one rejection",
-)
 def test_one_bad_rtf_unicode_escape_costs_a_character_not_the_file(tmp_path):
     """An RTF with an impossible \\uN escape still loads its text (the bad character replaced)."""
     rtf = (

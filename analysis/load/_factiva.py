@@ -187,6 +187,13 @@ def rtf_to_text(rtf: str) -> str:
     """RTF to plain text; table cells (``HD|value|``) become ``HD value`` lines."""
     from striprtf.striprtf import rtf_to_text as strip
 
+    # An escape outside RTF's signed 16-bit range would make striprtf raise and lose the whole
+    # file (up to 100 articles of an export): it becomes U+FFFD, one character.
+    rtf = re.sub(
+        r"\\u(-?\d+)",
+        lambda m: m[0] if -32768 <= int(m[1]) <= 65535 else "\\u65533",
+        rtf,
+    )
     text = strip(rtf, errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
     return re.sub(
         r"\|\s*$",
