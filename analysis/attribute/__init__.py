@@ -23,6 +23,7 @@ Example
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Mapping
 
@@ -41,6 +42,9 @@ __all__ = [
     "get_lexicon",
     "top_speakers",
 ]
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _empty() -> pd.DataFrame:
@@ -124,6 +128,9 @@ def extract_attributions(
     not_text = 0
     for done, (aid, text) in enumerate(zip(ids, texts, strict=True), start=1):
         if isinstance(text, str):
+            # The result's Arrow strings cannot hold lone surrogates; one U+FFFD for one
+            # surrogate keeps every offset valid.
+            text = _LONE_SURROGATE.sub("\ufffd", text)
             records, n_bad = extract_text(text, lex)
             if n_bad:
                 unbalanced[aid] = n_bad
