@@ -344,6 +344,55 @@ HARD_CASES = [
         [],
         id="noun-uses-of-cue-words",
     ),
+    pytest.param(
+        'Bernie Sanders called Trump a "pathological liar." Carly Fiorina said Ted Cruz "says '
+        'whatever he needs to say to get elected."',
+        [
+            ("partial", 'Trump a "pathological liar."', "called", "Bernie Sanders", False),
+            (
+                "partial",
+                'Ted Cruz "says whatever he needs to say to get elected."',
+                "said",
+                "Carly Fiorina",
+                False,
+            ),
+        ],
+        id="cue-clause-running-into-the-next-quote-is-not-a-closing-cue",
+    ),
+    pytest.param(
+        "In a year when arguments against big government are resonating with voters, candidates "
+        "have more room to walk away from the program, said Steve Grubbs, an Iowa operative.",
+        [
+            (
+                "indirect",
+                "In a year when arguments against big government are resonating with voters, "
+                "candidates have more room to walk away from the program",
+                "said",
+                "Steve Grubbs",
+                False,
+            )
+        ],
+        id="content-comma-said-name-beats-a-phrase-of-the-content",
+    ),
+    pytest.param(
+        "Indeed, proponents of more controls on hate speech here say there is a direct "
+        "correlation to the vitriol.",
+        [
+            (
+                "indirect",
+                "there is a direct correlation to the vitriol",
+                "say",
+                "proponents of more controls on hate speech",
+                False,
+            )
+        ],
+        id="long-lowercase-speaker-with-here",
+    ),
+    pytest.param(
+        "Trump blamed local officials on Twitter before the speech.",
+        [("indirect", "local officials", "blamed", "Trump", False)],
+        id="medium-and-occasion-are-not-content",
+    ),
 ]
 
 

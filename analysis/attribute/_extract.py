@@ -370,11 +370,16 @@ def _attach_right(text, q, hi, lex, pats, *, period):
             sp = (pos, sp[1])
         if sp and sp[0] == pos:
             clause_end = _clause_end(text, v.end(), hi)
+            # 'Fiorina said Ted Cruz "says whatever ..."': the cue clause runs on into the next
+            # quotation, so it has content of its own however few words precede that quotation.
+            runs_on = clause_end == hi and (
+                text[hi : hi + 1] in {'"', "“"} or text.startswith("''", hi)
+            )
             if (
                 not period
                 and (_short(text, q.start, q.end, 6) or _cue_before(text, q.start, pats))
                 and v.group(0).lower() not in _TELL
-                and not _short(text, v.end(), clause_end, 5)
+                and (runs_on or not _short(text, v.end(), clause_end, 5))
                 and not _POST_TAIL.match(text, v.end())
                 and not _ADVERBIAL_LEAD.match(text, v.end())
             ):
@@ -385,7 +390,8 @@ def _attach_right(text, q, hi, lex, pats, *, period):
                 period
                 and first.isupper()
                 and (
-                    not _short(text, v.end(), clause_end, 2)
+                    runs_on
+                    or not _short(text, v.end(), clause_end, 2)
                     or text[clause_end - 1 : clause_end] in ",:"
                 )
             ):
@@ -561,6 +567,22 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
         sp = speaker_left(text, s, v.start(), lex)
+        if (
+            sp is not None
+            and not found_any
+            and _COMMA_BEFORE.search(text, s, v.start())
+            and _WORDS.search(text, s, sp[0])
+        ):
+            # 'CONTENT, said Steve Grubbs, an Iowa operative': a name right after the cue wins
+            # over a phrase of the content that merely ends at the comma.
+            spr = speaker_right(text, v.end(), e, lex)
+            if (
+                spr
+                and _NAME_START.match(text, spr[0], spr[1])
+                and not _FINITE.search(text, spr[0], spr[1])
+                and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e))
+            ):
+                sp = None
         if sp is None and _AND_BEFORE.search(text, max(s, v.start() - 16), v.start()):
             # 'Ms. Conway rejected the idea ... and said that ...': the same subject speaks.
             sp = subject or _subject(text, s, v.start(), lex)
@@ -729,6 +751,15 @@ def _ends_with_comma(before: str) -> bool:
     return before.rstrip().rstrip("'’”\"").endswith(",")
 
 
+_NAME_START = re.compile(
+    r"(?!(?:He|She|They|It|I|We|You|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:[A-Z]|(?:the|a|an)\s)"
+)
+_FINITE = re.compile(
+    r"\b(?:will|would|could|can|should|may|might|must|has|have|had|is|are|was|were|does|do|did|"
+    r"won't|can't|isn't|wasn't)\b"
+)
+_COMMA_BEFORE = re.compile(r"[,][’'”\"]*\s*\Z")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 # Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
 # but not "..., and that ...", which continues what was said.
@@ -752,6 +783,23 @@ def _list_and(text: str, cs: int, m: re.Match) -> bool:
     return prev >= 0 and _short(text, prev, m.start(), 3)
 
 
+_EVENTS = (
+    r"(?:rally|rallies|event|debate|forum|hearing|conference|meeting|speech|interview|town\s+hall|"
+    r"summit|convention|dinner|luncheon|fundraiser|breakfast|campaign\s+stop|appearance|"
+    r"briefing|statement|tweet|post|op-ed|letter|broadcast|email|memo|filing)s?"
+)
+# The occasion or the medium of speaking after what was said: "attacked Machado [in
+# early-morning tweets]", "blamed local officials [on Twitter]". PolNeAR's contents stop before
+# it. Times are left alone: in "said the deal was signed on Friday" or "opened an inquiry in
+# July" they date the content.
+_ADJUNCT = (
+    r"(?:(?:during|at|in|after|before)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
+    rf"(?:[\w’'.\-]+\s+){{0,4}}?{_EVENTS}(?:\s+(?:on|in|at|with)\s+[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*)*)?"
+    r"|on\s+(?:Twitter|Facebook|Instagram|CNN|Fox(?:\s+News)?|MSNBC|NBC|ABC|CBS|NPR|radio|television|TV))"
+)
+_TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
+
+
 def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
     """Where reported content stops; a comma or "and" inside a quotation is no stop."""
     for rx in (_PARTICIPLE_STOP, _AND_STOP):
@@ -762,7 +810,19 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
                 break
             pos = m.end()
         e = m.start() if m else e
-    return _clean_end(text, cs, e)
+    e = _clean_end(text, cs, e)
+    # A trailing time or place of speaking is no part of the content (the first one that
+    # runs to the end, after at least one word of content, outside quotation marks).
+    pos = _WORDS.search(text, cs, e)
+    pos = pos.end() if pos else e
+    while True:
+        m = _TRAILING_ADJUNCT.search(text, pos, e)
+        if m is None:
+            break
+        if not _in_quote(m.start(), qstarts, quotes):
+            return m.start()
+        pos = m.end()
+    return e
 
 
 _SUBJECT = re.compile(

@@ -313,6 +313,8 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
         )
     ):
         i -= 1
+    if i > 0 and toks[i][2].lower() == "here" and _is_word(toks[i - 1][2]):
+        i -= 1  # "officials here say": a place, not the start of a clause
     if i >= 0 and toks[i][2] == ",":
         # "Clinton, during a town hall meeting in Columbus, Ohio, said": a short phrase that opens
         # the sentence and ends at its first comma is the speaker.
