@@ -393,6 +393,44 @@ HARD_CASES = [
         [("indirect", "local officials", "blamed", "Trump", False)],
         id="medium-and-occasion-are-not-content",
     ),
+    pytest.param(
+        '"Tom is a real visionary," said Robert McAtee, who has worked with Mr. Clarke. "He '
+        'stepped in when no one else would."',
+        [
+            (
+                "direct",
+                '"Tom is a real visionary," "He stepped in when no one else would."',
+                "said",
+                "Robert McAtee",
+                False,
+            )
+        ],
+        id="split-quote-with-an-abbreviation-in-the-speaker-clause",
+    ),
+    pytest.param(
+        "Sanders said his staff did the wrong thing, but that the blocking of his campaign was "
+        "an egregious act.",
+        [
+            (
+                "indirect",
+                "his staff did the wrong thing, but that the blocking of his campaign was an "
+                "egregious act",
+                "said",
+                "Sanders",
+                False,
+            )
+        ],
+        id="but-that-continues-the-report",
+    ),
+    pytest.param(
+        "One in three said the party does not care about them, and one in four said the party "
+        "was hostile.",
+        [
+            ("indirect", "the party does not care about them", "said", "One in three", False),
+            ("indirect", "the party was hostile", "said", "one in four", False),
+        ],
+        id="and-another-speaker-said",
+    ),
 ]
 
 

@@ -70,14 +70,18 @@ _OBJECT = re.compile(
 # ('"A," he said. "B."', '"A," said Smith in an interview, "B."'): a few words, then punctuation.
 # A relative clause about the speaker may sit in the gap ('said Ms. Warren, who has often
 # been on the receiving end of his insults. "..."'), but no other cue and no "that".
-_SPLIT_GAP = re.compile(r"(?:[^.!?;“”\"\n]|\.(?=\w)){0,200}?[.,:;]\s*")
+_SPLIT_GAP = re.compile(
+    r"(?:[^.!?;“”\"\n]|\.(?=\w)|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr)|(?<=\bSr)|(?<=\bLt)|(?<=\bMrs)|(?<=\bSen)"
+    r"|(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bCol))\.){0,200}?"
+    r"[.,:;]\s*"
+)
 _SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
     r",\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
-    r"claiming|describing|suggesting|while|although|though|but|which|whom|for\s+whom|where|whereas|"
+    r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
     r"|,\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
@@ -766,6 +770,9 @@ _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _AND_STOP = re.compile(
     r",\s+(?:and|but)\s+(?!that\b)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
+    # "... and one in four said ...": another speaker's report.
+    r"|,?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
+    r"believe|believes|think|thinks|wrote|writes)\b)"
     # A second predicate of the speaker: "... and has gone so far as to ...".
     r"|\s+and\s+(?=(?:has|have|had|was|is|were|are|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
     # "... but did not suggest ...", "... but took issue with ...": the speaker's next predicate.
