@@ -431,6 +431,14 @@ HARD_CASES = [
         ],
         id="and-another-speaker-said",
     ),
+    pytest.param(
+        "The mayor said the budget was balanced and predicted that taxes would fall.",
+        [
+            ("indirect", "the budget was balanced", "said", "The mayor", False),
+            ("indirect", "taxes would fall", "predicted", "The mayor", False),
+        ],
+        id="and-another-reporting-verb-is-a-second-predicate",
+    ),
 ]
 
 

@@ -544,6 +544,7 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
 def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
     """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``."""
     preps = prepositions(lex)
+    pats_verb = patterns(lex).verb
     subject = None
     pos = s
     found_any = False
@@ -599,7 +600,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             if sp is None:
                 continue
             cs = _THAT.match(text, v.end()).end()
-            ce = _content_end(text, cs, e, qstarts, quotes)
+            ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
             if ce - cs < 3:
                 continue
             _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
@@ -664,7 +665,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         if lead:
             cs = lead.end()
         cs = _THAT.match(text, cs).end()
-        ce = _content_end(text, cs, e, qstarts, quotes)
+        ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
         if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
             # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
             # at the next comma.
@@ -807,7 +808,10 @@ _ADJUNCT = (
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
-def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
+_AND_VERB = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?")
+
+
+def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -> int:
     """Where reported content stops; a comma or "and" inside a quotation is no stop."""
     for rx in (_PARTICIPLE_STOP, _AND_STOP):
         pos = cs
@@ -817,6 +821,14 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
                 break
             pos = m.end()
         e = m.start() if m else e
+    if verb is not None:
+        # "... and predicted that ...": any reporting verb after "and" is the speaker's next
+        # predicate, not part of what was said.
+        for m in _AND_VERB.finditer(text, cs, e):
+            v = verb.match(text, m.end(), e)
+            if v and v.group(0).endswith("ed") and not _in_quote(m.start(), qstarts, quotes):
+                e = m.start()
+                break
     e = _clean_end(text, cs, e)
     # A trailing time or place of speaking is no part of the content (the first one that
     # runs to the end, after at least one word of content, outside quotation marks).
