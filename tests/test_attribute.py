@@ -439,6 +439,19 @@ HARD_CASES = [
         ],
         id="and-another-reporting-verb-is-a-second-predicate",
     ),
+    pytest.param(
+        "Officials said the old - and unreported - posts were found last year.",
+        [
+            (
+                "indirect",
+                "the old - and unreported - posts were found last year",
+                "said",
+                "Officials",
+                True,
+            )
+        ],
+        id="a-pair-of-dashes-is-an-aside-inside-the-content",
+    ),
 ]
 
 

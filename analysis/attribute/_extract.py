@@ -808,6 +808,8 @@ _ADJUNCT = (
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
+_DASHES = frozenset("-–—")
+_DASH_PAIR = re.compile(r"\s[-–—]\s")
 _AND_VERB = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?")
 
 
@@ -817,7 +819,16 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
         pos = cs
         while True:
             m = rx.search(text, pos, e)
-            if m is None or not (_in_quote(m.start(), qstarts, quotes) or _list_and(text, cs, m)):
+            if m is None:
+                break
+            if rx is _PARTICIPLE_STOP and m.group(0).strip() in _DASHES:
+                # "those old - and previously unreported - postings": a pair of dashes sets off
+                # an aside inside the content.
+                close = _DASH_PAIR.search(text, m.end(), e)
+                if close and close.group(0).strip() == m.group(0).strip():
+                    pos = close.end()
+                    continue
+            if not (_in_quote(m.start(), qstarts, quotes) or _list_and(text, cs, m)):
                 break
             pos = m.end()
         e = m.start() if m else e
