@@ -452,6 +452,14 @@ HARD_CASES = [
         ],
         id="a-pair-of-dashes-is-an-aside-inside-the-content",
     ),
+    pytest.param(
+        'Smith said the plan was "a disgrace," adding that it would fail.',
+        [
+            ("partial", 'the plan was "a disgrace,"', "said", "Smith", False),
+            ("indirect", "it would fail", "adding", "Smith", False),
+        ],
+        id="a-participle-after-a-comma-inside-the-closing-quote-mark",
+    ),
 ]
 
 

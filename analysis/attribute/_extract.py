@@ -80,11 +80,11 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
-    r",\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
+    r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
     r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
-    r"|,\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
+    r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
 )
 
@@ -594,7 +594,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
                 sp = None
         before = text[s : sp[0]] if sp else text[s : v.start()]
-        if low.endswith("ing") and text[s : v.start()].rstrip().endswith(","):
+        if low.endswith("ing") and _ends_with_comma(text[s : v.start()]):
             # A participle after the main clause: the subject of the sentence speaks.
             sp = subject or _subject(text, s, v.start(), lex)
             if sp is None:
@@ -828,10 +828,17 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
                 if close and close.group(0).strip() == m.group(0).strip():
                     pos = close.end()
                     continue
-            if not (_in_quote(m.start(), qstarts, quotes) or _list_and(text, cs, m)):
+            stop = m.start()
+            if text[stop] == "," and not text[stop + 1].isspace():
+                # 'called it "a disgrace," adding ...': the comma sits inside the closing
+                # quotation mark; the content ends after the mark.
+                stop += 1
+                while text[stop] in "”\"'":
+                    stop += 1
+            if not (_in_quote(stop, qstarts, quotes) or _list_and(text, cs, m)):
                 break
             pos = m.end()
-        e = m.start() if m else e
+        e = stop if m else e
     if verb is not None:
         # "... and predicted that ...": any reporting verb after "and" is the speaker's next
         # predicate, not part of what was said.
