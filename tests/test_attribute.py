@@ -460,6 +460,14 @@ HARD_CASES = [
         ],
         id="a-participle-after-a-comma-inside-the-closing-quote-mark",
     ),
+    pytest.param(
+        "“The stock will recover,” Ackman said at the time, adding that investors were wrong.",
+        [
+            ("direct", "“The stock will recover,”", "said", "Ackman", False),
+            ("indirect", "investors were wrong", "adding", "Ackman", False),
+        ],
+        id="a-participle-after-a-quotation-has-the-quotation-speaker",
+    ),
 ]
 
 

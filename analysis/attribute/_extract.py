@@ -212,6 +212,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         (
             r["start"],
             max(r["end"], r["cue"][1] if r["cue"] else 0, r["speaker"][1] if r["speaker"] else 0),
+            r["speaker"],
         )
         for r in raw
     )
@@ -224,6 +225,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         if lo == hi:
             continue
         k = bisect.bisect_right(dstarts, e) - 1
+        quoted = None
         if k >= 0 and direct_spans[k][1] > s:
             # A sentence with a direct quote: only what follows the quote and its cue clause
             # ('"...," he said. Later, Smith said that ...' within one sentence) is looked at.
@@ -234,7 +236,9 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             if lo == hi or e - rest < 20 or _RELATIVE.match(text, rest):
                 continue  # "said Hillary Clinton, who praised ...": about the speaker
             s = rest
-        _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw)
+            # '"...," Smith said, adding that ...': the speaker of the quotation goes on.
+            quoted = direct_spans[k][2]
+        _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw, quoted)
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
     _asked_and_headlines(text, raw, paras, quotes, qstarts)
@@ -541,8 +545,12 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
     return None
 
 
-def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
-    """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``."""
+def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
+    """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``.
+
+    ``quoted`` is the speaker of a direct quotation that ends just before ``s`` in the same
+    sentence: a participle that follows ('..., adding that ...') has that speaker.
+    """
     preps = prepositions(lex)
     pats_verb = patterns(lex).verb
     subject = None
@@ -596,7 +604,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         before = text[s : sp[0]] if sp else text[s : v.start()]
         if low.endswith("ing") and _ends_with_comma(text[s : v.start()]):
             # A participle after the main clause: the subject of the sentence speaks.
-            sp = subject or _subject(text, s, v.start(), lex)
+            sp = subject or _subject(text, s, v.start(), lex) or quoted
             if sp is None:
                 continue
             cs = _THAT.match(text, v.end()).end()
