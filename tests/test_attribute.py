@@ -468,6 +468,21 @@ HARD_CASES = [
         ],
         id="a-participle-after-a-quotation-has-the-quotation-speaker",
     ),
+    pytest.param(
+        "Though Republicans boast of high turnout, there is no link between turnout and winning, "
+        "political scientists say; in 2012, Romney lost.",
+        [
+            ("indirect", "of high turnout", "boast", "Republicans", False),
+            (
+                "indirect",
+                "there is no link between turnout and winning",
+                "say",
+                "political scientists",
+                False,
+            ),
+        ],
+        id="a-closing-cue-clause-after-an-earlier-report-and-before-a-semicolon",
+    ),
 ]
 
 

@@ -629,7 +629,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         sp_text = text[sp[0] : sp[1]]
         if not _plausible_speaker(sp_text, lex):
             continue
-        after_end = _clean_end(text, v.end(), e)
+        # A semicolon closes the cue clause ('..., analysts say; in 2012, ...').
+        semi = text.find(";", v.end(), e)
+        after_end = _clean_end(text, v.end(), semi if semi >= 0 else e)
         if (
             _ends_with_comma(before)
             and not _asked_at(text, s)
@@ -648,8 +650,15 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             rest = text.find(",", v.end(), after_end)
             if rest >= 0 and not _short(text, rest, after_end, 3):
                 ce = after_end
-            if ce - s > 10 and not found_any:
-                _add(text, raw, s, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            start = s
+            if found_any:
+                # 'Though X boasts of Y, CONTENT, analysts say': the content follows what the
+                # clause before it reported.
+                start = pos
+                while start < ce and (text[start].isspace() or text[start] in ",;"):
+                    start += 1
+            if ce - start > 10:
+                _add(text, raw, start, ce, (v.start(), v.end()), sp, quotes, qstarts)
                 found_any = True
                 pos = e
             continue
