@@ -483,6 +483,20 @@ HARD_CASES = [
         ],
         id="a-closing-cue-clause-after-an-earlier-report-and-before-a-semicolon",
     ),
+    pytest.param(
+        "“It was a first step,” said Sen. Ann Lee (R-Neb.), a member of the A.F.L.-C.I.O. "
+        "“Russia must face consequences.”",
+        [
+            (
+                "direct",
+                "“It was a first step,” “Russia must face consequences.”",
+                "said",
+                "Sen. Ann Lee",
+                False,
+            )
+        ],
+        id="split-quote-across-abbreviations-in-the-speaker-description",
+    ),
 ]
 
 

@@ -71,7 +71,7 @@ _OBJECT = re.compile(
 # A relative clause about the speaker may sit in the gap ('said Ms. Warren, who has often
 # been on the receiving end of his insults. "..."'), but no other cue and no "that".
 _SPLIT_GAP = re.compile(
-    r"(?:[^.!?;“”\"\n]|\.(?=\w)|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr)|(?<=\bSr)|(?<=\bLt)|(?<=\bMrs)|(?<=\bSen)"
+    r"(?:[^.!?;“”\"\n]|\.(?=[\w)\-,])|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr)|(?<=\bSr)|(?<=\bLt)|(?<=\bMrs)|(?<=\bSen)"
     r"|(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bCol))\.){0,200}?"
     r"[.,:;]\s*"
 )
