@@ -497,6 +497,11 @@ HARD_CASES = [
         ],
         id="split-quote-across-abbreviations-in-the-speaker-description",
     ),
+    pytest.param(
+        "After the vote, the senator seemed certain of victory.",
+        [("indirect", "the senator seemed certain of victory", "seemed", None, False)],
+        id="seem-without-to-reports-an-impression",
+    ),
 ]
 
 

@@ -1152,6 +1152,9 @@ _RAISING_PASSIVE = frozenset(
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|still|now)\s+)?\Z")
 
 
+_SEEM = re.compile(r"seem(?:s|ed)?(?= (?!to |like )[a-z])")
+
+
 def _raising(text: str):
     """(cue start, cue end) of every 'seems to', 'appeared like', 'is expected to' ..."""
     for m in _TO_LIKE.finditer(text):
@@ -1163,6 +1166,14 @@ def _raising(text: str):
             aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
             if aux:
                 yield aux.start(), m.end() - 1
+    # 'Cruz seemed lost', 'the deal seems certain to pass': "seem" reports an impression
+    # whatever follows it.
+    i = text.find("seem")
+    while i >= 0:
+        m = _SEEM.match(text, i)
+        if m and (i == 0 or not text[i - 1].isalnum()):
+            yield i, m.end()
+        i = text.find("seem", i + 4)
 
 
 _CLAUSE_START = re.compile(
