@@ -502,6 +502,19 @@ HARD_CASES = [
         [("indirect", "the senator seemed certain of victory", "seemed", None, False)],
         id="seem-without-to-reports-an-impression",
     ),
+    pytest.param(
+        "The company has reportedly taken heat from activists.",
+        [
+            (
+                "indirect",
+                "The company has reportedly taken heat from activists",
+                "reportedly",
+                None,
+                False,
+            )
+        ],
+        id="reportedly-is-a-report-without-a-source",
+    ),
 ]
 
 

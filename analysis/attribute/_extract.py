@@ -1174,6 +1174,12 @@ def _raising(text: str):
         if m and (i == 0 or not text[i - 1].isalnum()):
             yield i, m.end()
         i = text.find("seem", i + 4)
+    # 'Google has reportedly looked at Twitter': a report with no source named.
+    i = text.find("reportedly ")
+    while i >= 0:
+        if i == 0 or not text[i - 1].isalnum():
+            yield i, i + 10
+        i = text.find("reportedly ", i + 11)
 
 
 _CLAUSE_START = re.compile(
