@@ -515,6 +515,40 @@ HARD_CASES = [
         ],
         id="reportedly-is-a-report-without-a-source",
     ),
+    pytest.param(
+        "Ms. Lee said the FBI had secured the help of Bryan Pagliano, who worked for Clinton.",
+        [
+            (
+                "indirect",
+                "the FBI had secured the help of Bryan Pagliano",
+                "said",
+                "Ms. Lee",
+                False,
+            )
+        ],
+        id="a-closing-relative-clause-about-a-name-is-no-content",
+    ),
+    pytest.param(
+        "Ms. Lee said Patricia Smith, the mother of a victim, who died in 2012, is wrong.",
+        [
+            (
+                "indirect",
+                "Patricia Smith, the mother of a victim, who died in 2012, is wrong",
+                "said",
+                "Ms. Lee",
+                False,
+            )
+        ],
+        id="a-relative-clause-closed-by-a-comma-stays-in-the-content",
+    ),
+    pytest.param(
+        "Trump also slammed other Republicans, who he said are less loyal than Democrats.",
+        [
+            ("indirect", "other Republicans", "slammed", "Trump", False),
+            ("indirect", "are less loyal than Democrats", "said", "he", False),
+        ],
+        id="who-he-said-the-pronoun-speaks",
+    ),
 ]
 
 

@@ -81,7 +81,7 @@ _SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
     r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
-    r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|whom|for\s+whom|where|whereas|"
+    r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|who|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
     r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
@@ -845,6 +845,11 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
                 if close and close.group(0).strip() == m.group(0).strip():
                     pos = close.end()
                     continue
+            if rx is _PARTICIPLE_STOP and m.group(0).endswith("who") and "," in text[m.end() : e]:
+                # 'Smith, the mother of a victim, who died in 2012, is wrong': a relative clause
+                # closed by a comma sits inside the content; only one running to the end is cut.
+                pos = m.end()
+                continue
             stop = m.start()
             if text[stop] == "," and not text[stop + 1].isspace():
                 # 'called it "a disgrace," adding ...': the comma sits inside the closing
