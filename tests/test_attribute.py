@@ -549,6 +549,24 @@ HARD_CASES = [
         ],
         id="who-he-said-the-pronoun-speaks",
     ),
+    pytest.param(
+        "The manager wrote a check to a group backing John Faso, a Republican running for Congress.",
+        [("indirect", "a check to a group backing John Faso", "wrote", "The manager", False)],
+        id="a-closing-appositive-is-no-content",
+    ),
+    pytest.param(
+        "He said they differ on Israel, the Iranian deal and the court.",
+        [
+            (
+                "indirect",
+                "they differ on Israel, the Iranian deal and the court",
+                "said",
+                "He",
+                False,
+            )
+        ],
+        id="a-list-item-after-a-comma-is-no-appositive",
+    ),
 ]
 
 

@@ -83,6 +83,8 @@ _PARTICIPLE_STOP = re.compile(
     r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
     r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|who|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
+    # A closing appositive ("..., a Republican trying to ...") describes the last name.
+    r"|,\s+(?:a|an|the)\s(?=[^,;:“”\"]*$)"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
     r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
@@ -825,6 +827,10 @@ _ADJUNCT = (
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
+_NOT_APPOSITIVE = re.compile(
+    r"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){0,5}?(?:will|would|could|can|should|may|might|must|has|"
+    r"have|had|is|are|was|were|does|do|did)\b"
+)
 _DASHES = frozenset("-–—")
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
 _AND_VERB = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?")
@@ -848,6 +854,15 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
             if rx is _PARTICIPLE_STOP and m.group(0).endswith("who") and "," in text[m.end() : e]:
                 # 'Smith, the mother of a victim, who died in 2012, is wrong': a relative clause
                 # closed by a comma sits inside the content; only one running to the end is cut.
+                pos = m.end()
+                continue
+            if (
+                rx is _PARTICIPLE_STOP
+                and m.group(0).endswith((" a ", " an ", " the "))
+                and _NOT_APPOSITIVE.match(text, m.end(), e)
+            ):
+                # '..., the Iranian deal and the court' closes a list; '..., a recount could
+                # not be done' is a clause: neither is an appositive.
                 pos = m.end()
                 continue
             stop = m.start()
