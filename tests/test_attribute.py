@@ -567,6 +567,11 @@ HARD_CASES = [
         ],
         id="a-list-item-after-a-comma-is-no-appositive",
     ),
+    pytest.param(
+        "Trump leads in Florida; the race appears closer in Ohio. Kasich appeared on CNN.",
+        [("indirect", "the race appears closer in Ohio", "appears", None, False)],
+        id="appear-before-a-description-reports-an-impression",
+    ),
 ]
 
 

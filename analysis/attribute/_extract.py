@@ -1172,6 +1172,36 @@ _RAISING_PASSIVE = frozenset(
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|still|now)\s+)?\Z")
 
 
+_APPEAR = re.compile(r"appear(?:s|ed)? (?!to |like )([a-z]+)\b")
+_APPEAR_NOT = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "before",
+        "with",
+        "as",
+        "together",
+        "alongside",
+        "for",
+        "during",
+        "after",
+        "from",
+        "onstage",
+        "outside",
+        "inside",
+        "live",
+        "briefly",
+        "again",
+        "only",
+        "here",
+        "there",
+        "next",
+        "three",
+        "twice",
+        "once",
+    ]
+)
 _SEEM = re.compile(r"seem(?:s|ed)?(?= (?!to |like )[a-z])")
 
 
@@ -1194,6 +1224,14 @@ def _raising(text: str):
         if m and (i == 0 or not text[i - 1].isalnum()):
             yield i, m.end()
         i = text.find("seem", i + 4)
+    # 'She appears ready to ...', 'the race appeared closer': "appear" before a description
+    # reports an impression; before a place or an occasion ('appeared on CNN') it does not.
+    i = text.find("appear")
+    while i >= 0:
+        m = _APPEAR.match(text, i)
+        if m and (i == 0 or not text[i - 1].isalnum()) and m.group(1) not in _APPEAR_NOT:
+            yield i, m.end(1) - len(m.group(1)) - 1
+        i = text.find("appear", i + 6)
     # 'Google has reportedly looked at Twitter': a report with no source named.
     i = text.find("reportedly ")
     while i >= 0:
