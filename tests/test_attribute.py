@@ -572,6 +572,11 @@ HARD_CASES = [
         [("indirect", "the race appears closer in Ohio", "appears", None, False)],
         id="appear-before-a-description-reports-an-impression",
     ),
+    pytest.param(
+        "Donald Trump is telling a veterans group that the military is depleted.",
+        [("indirect", "the military is depleted", "telling", "Donald Trump", False)],
+        id="a-progressive-is-no-passive",
+    ),
 ]
 
 

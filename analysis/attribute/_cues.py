@@ -37,6 +37,7 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|to|not|the|a|an|his|her|their|its|our|this)\s+$",
     re.IGNORECASE,
 )
+_PROGRESSIVE_AUX = re.compile(r"(?i:is|was|were|are|be|been)\s+$")
 _TO_VERB = re.compile(
     r"\s+to\s+(?!(?:reporters|the|a|an|his|her|their|its|our|my|this|that|these|those|CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|me|him|them|us|you|supporters|voters|donors|members|Congress)\b)[a-z]\w*"
 )
@@ -127,8 +128,9 @@ def is_cue(
     """
     word = text[start:end].lower()
     before = text[max(lo, start - 12) : start]
-    if _PASSIVE_BEFORE.search(before):
-        return False
+    passive = _PASSIVE_BEFORE.search(before)
+    if passive and not (word.endswith("ing") and _PROGRESSIVE_AUX.match(passive.group(0))):
+        return False  # but 'is telling', 'was saying': a progressive, not a passive
     preps = prepositions(lex).get(word)
     if preps is not None:
         m = _NEXT_WORD.match(text, end)
