@@ -577,6 +577,11 @@ HARD_CASES = [
         [("indirect", "the military is depleted", "telling", "Donald Trump", False)],
         id="a-progressive-is-no-passive",
     ),
+    pytest.param(
+        "Adelson has not endorsed anyone in the race.",
+        [("indirect", "anyone in the race", "endorsed", "Adelson", False)],
+        id="a-negated-cue-still-reports-a-stance",
+    ),
 ]
 
 

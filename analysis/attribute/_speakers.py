@@ -307,7 +307,7 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
     toks = _tokens(text, lo, cue_start)
     i = len(toks) - 1
     # 'Trump is telling veterans that ...': a progressive's auxiliary goes with the verb.
-    skip = _ADVERBS | _BE if _ING_CUE.match(text, cue_start) else _ADVERBS
+    skip = (_ADVERBS | _BE if _ING_CUE.match(text, cue_start) else _ADVERBS) | {"not"}
     while (
         i >= 0
         and toks[i][2].lower() in skip
