@@ -582,6 +582,21 @@ HARD_CASES = [
         [("indirect", "anyone in the race", "endorsed", "Adelson", False)],
         id="a-negated-cue-still-reports-a-stance",
     ),
+    pytest.param(
+        "In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead. "
+        "Clinton led Sanders more than 2-1 in an NBC News poll. Trump trailed in the polls.",
+        [
+            (
+                "indirect",
+                "Mr. Cruz had a 10-point lead",
+                "In",
+                "a Des Moines Register poll",
+                False,
+            ),
+            ("indirect", "Clinton led Sanders more than 2-1", "in", "an NBC News poll", False),
+        ],
+        id="a-finding-in-a-named-poll",
+    ),
 ]
 
 

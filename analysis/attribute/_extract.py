@@ -243,6 +243,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw, quoted)
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
+    _in_poll(text, raw, quotes, qstarts, sent_bounds)
     _asked_and_headlines(text, raw, paras, quotes, qstarts)
     _headline_verbs(text, raw, paras, quotes, qstarts, lex)
 
@@ -1247,6 +1248,73 @@ _CLAUSE_START = re.compile(
 _LEADING_WORDS = re.compile(
     r"(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Instead|Indeed|Also)\b\s*,?\s*)"
 )
+
+
+# A poll or survey as the source of a finding: "In a Des Moines Register poll last month,
+# CONTENT" and "CONTENT in a new Washington Post-ABC News poll." The head noun is found with a
+# plain-string scan, then the phrase around it is checked.
+_POLL_HEAD = re.compile(r"(?:poll|polls|survey|surveys|polling)\b")
+_POLL_LEFT = re.compile(
+    r"(?:^|(?<=\s))([Ii]n)\s+((?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'\-/.&]+\s+){0,7}?)\Z"
+)
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her"])
+# Words that show the phrase before "poll" is no poll's name ("in a row that the Rasmussen poll").
+_NOT_IN_POLL_NAME = frozenset(["to", "that", "which", "who", "where", "when", "and", "or"])
+# A finding is a clause: it starts with a name, a number or a pronoun, not with "with ...",
+# "compared to ..." or "particularly ...".
+_FINDING_START = re.compile(r"[A-Z0-9]|(?:he|she|they|it|we)\b")
+_POLL_TAIL = re.compile(r"[^,;:.!?“”\"\n]{0,40}?[.!?]")
+
+
+def _in_poll(text, raw, quotes, qstarts, sent_bounds):
+    taken = sorted((r["start"], r["end"]) for r in raw)
+    starts = [t[0] for t in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_right(starts, b) - 1
+        return not (k >= 0 and taken[k][1] > a)
+
+    for stem in ("poll", "survey"):
+        i = text.find(stem)
+        while i >= 0:
+            h = _POLL_HEAD.match(text, i)
+            if h and (i == 0 or not text[i - 1].isalnum()) and not _in_quote(i, qstarts, quotes):
+                ss, se = sent_bounds(i)
+                left = _POLL_LEFT.search(text, max(ss, i - 90), i)
+                np_words = left.group(2).split() if left is not None else []
+                if (
+                    left is not None
+                    and any(w.lower() not in _DETERMINERS for w in np_words)
+                    and not any(w.lower() in _NOT_IN_POLL_NAME for w in np_words)
+                ):
+                    cue = (left.start(1), left.end(1))
+                    comma = text.find(",", h.end(), se)
+                    if left.start(1) == _skip_space(text, ss, se) and comma > 0:
+                        # 'In a national poll, likely voters ...': the finding follows.
+                        if _short(text, h.end(), comma, 6):
+                            cs = _skip_space(text, comma + 1, se)
+                            ce = _content_end(text, cs, se, qstarts, quotes)
+                            if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
+                                _add(
+                                    text,
+                                    raw,
+                                    cs,
+                                    ce,
+                                    cue,
+                                    (left.start(2), h.end()),
+                                    quotes,
+                                    qstarts,
+                                )
+                    elif left.start(1) > ss and _POLL_TAIL.match(text, h.end(), se + 1):
+                        # 'Clinton led Sanders 2-1 in an NBC News poll.': the finding precedes.
+                        cs = ss
+                        for b in _CLAUSE_START.finditer(text, ss, left.start(1)):
+                            if b.group(0)[:1] in ",;:":
+                                cs = b.end()
+                        ce = _clean_end(text, cs, left.start(1))
+                        if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
+                            _add(text, raw, cs, ce, cue, (left.start(2), h.end()), quotes, qstarts)
+            i = text.find(stem, i + 4)
 
 
 def _sourceless(text, raw, quotes, qstarts, sent_bounds):
