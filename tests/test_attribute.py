@@ -597,6 +597,16 @@ HARD_CASES = [
         ],
         id="a-finding-in-a-named-poll",
     ),
+    pytest.param(
+        "With polls showing her with a comfortable lead, Clinton seeks to run up her margin. "
+        "His first videos show a very different person.",
+        [
+            ("indirect", "her with a comfortable lead", "showing", "polls", False),
+            ("indirect", "to run up her margin", "seeks", "Clinton", False),
+            ("indirect", "a very different person", "show", "His first videos", False),
+        ],
+        id="polls-and-videos-showing",
+    ),
 ]
 
 

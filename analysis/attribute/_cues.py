@@ -71,7 +71,8 @@ _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
 # "The poll shows Clinton ahead", "records show": a document subject is evidence for a verb that
 # is usually a noun.
 _DOCUMENT_BEFORE = re.compile(
-    r"\b(?:polls?|surveys?|data|findings|records|numbers|figures|results|study|studies|documents?|"
+    r"\b(?:polls?|polling|surveys?|averages?|data|findings|records|numbers|figures|results|study|"
+    r"studies|documents?|videos?|footage|photos?|images?|slides?|"
     r"e-?mails?|filings?|reports?|analysis|research|statistics|estimates?|tall(?:y|ies)|memos?|"
     r"letters?|transcripts?|court\s+papers)\s+$",
     re.IGNORECASE,

@@ -765,7 +765,7 @@ _LEAD_ADVERBIAL = re.compile(
 )
 _NEXT_WORD_END = re.compile(r"\s*\w+")
 _SUBORDINATE = re.compile(
-    r"\b(?:after|when|before|as|while|because|if|since|although|though|once|until|whenever)\s+$",
+    r"\b(?:after|when|before|as|while|because|if|since|although|though|once|until|whenever|with)\s+$",
     re.IGNORECASE,
 )
 _TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
