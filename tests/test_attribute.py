@@ -607,6 +607,11 @@ HARD_CASES = [
         ],
         id="polls-and-videos-showing",
     ),
+    pytest.param(
+        "Trump went on to say that he would win. It is hard to say who won.",
+        [("indirect", "he would win", "say", "Trump", False)],
+        id="an-infinitive-cue-has-the-sentence-subject",
+    ),
 ]
 
 

@@ -4,10 +4,11 @@ A cue is a reporting verb from the lexicon (a whole lower-case word, not inside 
 compound such as "self-proclaimed") or a prepositional cue ("according to"). Some
 uses are no cue and :func:`is_cue` skips them:
 
-- passives, infinitives and nouns after a determiner ("was told", "claimed by
-  Beijing", "to say", "the state", "his remarks"); a negated cue ("did not mention
-  the wall", "has not endorsed anyone") still reports a stance, and a progressive
-  ("is telling") is no passive;
+- passives and nouns after a determiner ("was told", "claimed by Beijing", "the
+  state", "his remarks"); a negated cue ("did not mention the wall", "has not
+  endorsed anyone") still reports a stance, a progressive ("is telling") is no
+  passive, and an infinitive ("started to portray", "went on to say") reports what
+  the subject of its sentence said or meant;
 - words that are usually nouns (``ambiguous`` list: "state", "tweet", "remarks")
   unless "that", a colon, a comma or a quotation follows, a pronoun precedes, or
   they directly follow a quotation;
@@ -36,7 +37,7 @@ from ._lexicon import Lexicon, alternation
 __all__ = ["CuePatterns", "is_cue", "patterns"]
 
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|to|the|a|an|his|her|their|its|our|this)\s+$",
+    r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|the|a|an|his|her|their|its|our|this)\s+$",
     re.IGNORECASE,
 )
 _PROGRESSIVE_AUX = re.compile(r"(?i:is|was|were|are|be|been)\s+$")

@@ -373,8 +373,12 @@ def _attach_right(text, q, hi, lex, pats, *, period):
             }
     # '"...," Pence said' / '"...," the senator told reporters'.
     for v in pats.verb.finditer(text, pos, min(hi, pos + 90)):
-        if _noun_use(text, v) or not is_cue(text, v.start(), v.end(), lex):
-            continue
+        if (
+            _noun_use(text, v)
+            or not is_cue(text, v.start(), v.end(), lex)
+            or _INFINITIVE_BEFORE.search(text, max(pos, v.start() - 4), v.start())
+        ):
+            continue  # '"..." I had prepared a statement to read': no cue clause of the quotation
         sp = speaker_left(text, pos, v.start(), lex)
         if sp and sp[0] != pos and _short(text, pos, sp[0], 3) and text[pos].islower():
             # '"...," the bespectacled, 71-year-old diplomat said': adjectives before the head.
@@ -517,7 +521,11 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                 sp = None
                 if low.endswith("ing") and text[ss : v.start()].rstrip().endswith(","):
                     sp = _subject(text, ss, v.start(), lex)
-                if sp is None:
+                if sp is None and _INFINITIVE_BEFORE.search(
+                    text, max(ss, v.start() - 4), v.start()
+                ):
+                    sp = _subject(text, ss, v.start(), lex)  # 'He used his speech to say, "..."'
+                elif sp is None:
                     sp = speaker_left(text, ss, v.start(), lex)
                 if sp is None and punct == ":":
                     sp = _subject(text, ss, v.start(), lex)
@@ -582,7 +590,14 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             continue
         if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
-        sp = speaker_left(text, s, v.start(), lex)
+        if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 4), v.start()):
+            # 'Officials started to portray ...', 'Trump went on to say ...': the subject of the
+            # sentence speaks; with none ('It is hard to say') nobody does.
+            sp = subject or _subject(text, s, v.start(), lex)
+            if sp is None:
+                continue
+        else:
+            sp = speaker_left(text, s, v.start(), lex)
         if (
             sp is not None
             and not found_any
@@ -706,6 +721,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             pos = ce
 
 
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
 
 
@@ -828,6 +844,10 @@ _ADJUNCT = (
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
+_COMMA_SPEAKER = re.compile(
+    r",[”\"']*\s+(?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
+    r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?\s+(?=[a-z])"
+)
 _NOT_APPOSITIVE = re.compile(
     r"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){0,5}?(?:will|would|could|can|should|may|might|must|has|"
     r"have|had|is|are|was|were|does|do|did)\b"
@@ -933,6 +953,28 @@ _INTRO = re.compile(
     r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
     r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"
     r"According|Given|Unlike|Like|Beyond|Besides|Notably|Still|Overall|Today|Yesterday)\b[^,]{0,90},\s*"
+)
+
+
+# A discourse word is no subject: "But much of the debate ..." has none that _SUBJECT can read.
+_NOT_SUBJECT = _NOT_SUBJECT | frozenset(
+    [
+        "However",
+        "But",
+        "And",
+        "Meanwhile",
+        "Still",
+        "Also",
+        "Now",
+        "Later",
+        "Then",
+        "Yet",
+        "So",
+        "Instead",
+        "Indeed",
+        "Earlier",
+        "Separately",
+    ]
 )
 
 
