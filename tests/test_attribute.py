@@ -612,6 +612,11 @@ HARD_CASES = [
         [("indirect", "he would win", "say", "Trump", False)],
         id="an-infinitive-cue-has-the-sentence-subject",
     ),
+    pytest.param(
+        "Officials announced that the connection had been cut, WikiLeaks said on Monday.",
+        [("indirect", "the connection had been cut", "announced", "Officials", True)],
+        id="a-cue-clause-after-a-comma-closes-the-content",
+    ),
 ]
 
 

@@ -898,6 +898,12 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
             pos = m.end()
         e = stop if m else e
     if verb is not None:
+        # "... to endorse Clinton, Eskelsen García said at the time": a cue clause of its own
+        # after a comma closes the content.
+        for m in _COMMA_SPEAKER.finditer(text, cs, e):
+            if verb.match(text, m.end(), e) and not _in_quote(m.start(), qstarts, quotes):
+                e = m.start()
+                break
         # "... and predicted that ...": any reporting verb after "and" is the speaker's next
         # predicate, not part of what was said.
         for m in _AND_VERB.finditer(text, cs, e):
