@@ -617,6 +617,15 @@ HARD_CASES = [
         [("indirect", "the connection had been cut", "announced", "Officials", True)],
         id="a-cue-clause-after-a-comma-closes-the-content",
     ),
+    pytest.param(
+        "“Absolutely,” he said when asked by a reporter if that remains his view.\n\n"
+        "Mr. Lee, a former aide, agreed.",
+        [
+            ("direct", "“Absolutely,”", "said", "he", False),
+            ("indirect", "if that remains his view", "asked", None, False),
+        ],
+        id="when-asked-at-the-end-of-a-sentence",
+    ),
 ]
 
 

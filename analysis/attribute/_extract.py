@@ -244,7 +244,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
     _in_poll(text, raw, quotes, qstarts, sent_bounds)
-    _asked_and_headlines(text, raw, paras, quotes, qstarts)
+    _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds)
     _headline_verbs(text, raw, paras, quotes, qstarts, lex)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
@@ -1512,7 +1512,7 @@ def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
             _add(text, raw, cs, ce, (v.start() + 1, v.end()), sp, quotes, qstarts)
 
 
-def _asked_and_headlines(text, raw, paras, quotes, qstarts):
+def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
     taken = sorted((r["start"], r["end"]) for r in raw)
     starts = [t[0] for t in taken]
 
@@ -1521,7 +1521,12 @@ def _asked_and_headlines(text, raw, paras, quotes, qstarts):
         return not (k >= 0 and taken[k][1] > a)
 
     for a, cs in _asked(text):
-        comma = text.find(",", cs, cs + 200)
+        # The question runs to a comma ('Asked why ..., Sanders said') or to the end of the
+        # sentence ('... said when asked how Trump digests the news.').
+        stop = _content_end(text, cs, min(sent_bounds(cs)[1], cs + 200), qstarts, quotes)
+        comma = text.find(",", cs, stop)
+        if comma < 0:
+            comma = stop
         nl = text.find("\n", cs, comma if comma > 0 else cs + 200)
         if comma < 0 or nl >= 0 or comma - cs < 4:
             continue
