@@ -626,6 +626,11 @@ HARD_CASES = [
         ],
         id="when-asked-at-the-end-of-a-sentence",
     ),
+    pytest.param(
+        "At a town hall, Clinton was asked about securing the border.",
+        [("indirect", "about securing the border", "asked", None, False)],
+        id="a-passive-was-asked-names-the-question",
+    ),
 ]
 
 

@@ -1408,7 +1408,7 @@ _ASKED = re.compile(
     r"sked\b(?:\s+(?:at|during|in|on|by|after|before|earlier|later|last|this)\b[^,.;:]{0,60}?)?"
     r"\s+(?=(?:about|why|if|whether|what|how|who|whom|when|where|which|to)\b)"
 )
-_ASKED_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b[Ww]hen\s)\Z")
+_ASKED_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b[Ww]hen\s|\b(?:was|were|been|being|is|are)\s)\Z")
 
 
 def _asked(text: str):
@@ -1417,7 +1417,7 @@ def _asked(text: str):
         a = m.start() - 1
         if a < 0 or text[a] not in "Aa":
             continue
-        if _ASKED_BEFORE.search(text, max(0, a - 6), a):
+        if _ASKED_BEFORE.search(text, max(0, a - 7), a):
             yield a, m.end()
 
 
