@@ -631,6 +631,11 @@ HARD_CASES = [
         [("indirect", "about securing the border", "asked", None, False)],
         id="a-passive-was-asked-names-the-question",
     ),
+    pytest.param(
+        "Others call it the nerd prom. I will call him tomorrow.",
+        [("indirect", "it the nerd prom", "call", "Others", False)],
+        id="call-that-names-its-object",
+    ),
 ]
 
 

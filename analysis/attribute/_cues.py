@@ -79,6 +79,11 @@ _DOCUMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_NOUNS = frozenset(["state", "states"])
+_NAMING = frozenset(["call", "calls"])
+_NAMED_OBJECT = re.compile(
+    r"\s+(?:it|him|her|them|this|himself|herself|themselves)\s+(?!(?:to|on|up|back|out|for|in|at|about|"
+    r"again|now|later|soon|today|tonight|tomorrow|when|if|after|before|every|each)\b)[\w“\"‘']"
+)
 _DELEGATES = re.compile(r"\s+(?:delegates?|superdelegates?)\b")
 _OWNED_NOUN = re.compile(r"\w[’']s?\s+(?:[\w\-]+\s+){0,2}$|\b(?:his|her|their|its|my|our)\s+$")
 _PRONOUN_BEFORE = re.compile(
@@ -143,7 +148,9 @@ def is_cue(
         return False  # "Editor’s note: ...": a noun
     if _REFLEXIVE_AFTER.match(text, end):
         return False  # "found himself embroiled"
-    needs_evidence = word in lex.ambiguous
+    needs_evidence = word in lex.ambiguous and not (
+        word in _NAMING and _NAMED_OBJECT.match(text, end)
+    )  # 'critics call it a mouthpiece': a verb that names its object
     if word in _PLACE_NOUNS and text.startswith(",", end):
         return False  # "in 20 states, ...": a comma is no evidence for the noun "state(s)"
     if word == "pledged" and _DELEGATES.match(text, end):
