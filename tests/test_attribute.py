@@ -636,6 +636,12 @@ HARD_CASES = [
         [("indirect", "it the nerd prom", "call", "Others", False)],
         id="call-that-names-its-object",
     ),
+    pytest.param(
+        "Sanders supports raising the minimum wage. The Clinton claims of victory were odd. "
+        "Despite that, the United States supports Taiwan’s defense.",
+        [("indirect", "raising the minimum wage", "supports", "Sanders", False)],
+        id="a-name-then-a-verb-in-s-with-an-object",
+    ),
 ]
 
 

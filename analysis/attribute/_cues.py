@@ -78,6 +78,24 @@ _DOCUMENT_BEFORE = re.compile(
     r"letters?|transcripts?|court\s+papers)\s+$",
     re.IGNORECASE,
 )
+# 'Sanders supports raising the wage': a name, then a verb form in -s with an object, is a
+# sentence; after a determiner ('the Clinton claims') the pair is a compound noun.
+_NAME_BEFORE = re.compile(
+    r"(?<![\w’'.])(?:(?i:the|a|an|his|her|their|its|this|that|in|on|at|for|with|by)\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s)?(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][a-z][\w’'\-]*\s+$"
+)
+
+
+def _named_subject(text: str, lo: int, start: int) -> bool:
+    """A person's name right before ``start``, with no determiner or preposition before it."""
+    m = _NAME_BEFORE.search(text, lo, start)
+    return bool(m) and not m.group(0)[:1].islower() and m.group(0).split()[0] not in _NOT_NAME
+
+
+_NOT_NAME = frozenset(["The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"])
+_OBJECT_AFTER = re.compile(
+    r"\s+(?!(?:for|of|from|on|to|in|at|by|with|and|or|as|is|are|was|were)\b)[a-zA-Z“\"]"
+)
 _PLACE_NOUNS = frozenset(["state", "states"])
 _NAMING = frozenset(["call", "calls"])
 _NAMED_OBJECT = re.compile(
@@ -164,6 +182,11 @@ def is_cue(
             _EVIDENCE_AFTER.match(text, end)
             or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
             or _DOCUMENT_BEFORE.search(text, max(lo, start - 16), start)
+            or (
+                word.endswith("s")
+                and _named_subject(text, max(lo, start - 40), start)
+                and _OBJECT_AFTER.match(text, end)
+            )
         )
     ):
         return False
