@@ -642,6 +642,14 @@ HARD_CASES = [
         [("indirect", "raising the minimum wage", "supports", "Sanders", False)],
         id="a-name-then-a-verb-in-s-with-an-object",
     ),
+    pytest.param(
+        "“Too much hate,” she said, blaming some of it on Donald Trump.",
+        [
+            ("direct", "“Too much hate,”", "said", "she", False),
+            ("indirect", "some of it on Donald Trump", "blaming", "she", False),
+        ],
+        id="a-participle-right-after-the-quotation-cue-clause",
+    ),
 ]
 
 

@@ -620,7 +620,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
                 sp = None
         before = text[s : sp[0]] if sp else text[s : v.start()]
-        if low.endswith("ing") and _ends_with_comma(text[s : v.start()]):
+        if low.endswith("ing") and (
+            _ends_with_comma(text[s : v.start()])
+            or quoted is not None
+            and not text[s : v.start()].strip()  # '"...," he said, adding ...'
+        ):
             # A participle after the main clause: the subject of the sentence speaks.
             sp = subject or _subject(text, s, v.start(), lex) or quoted
             if sp is None:
