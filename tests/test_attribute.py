@@ -650,6 +650,11 @@ HARD_CASES = [
         ],
         id="a-participle-right-after-the-quotation-cue-clause",
     ),
+    pytest.param(
+        "The president left no doubt of his commitment, saying that nobody was more qualified.",
+        [("indirect", "nobody was more qualified", "saying", "The president", False)],
+        id="a-determiner-and-a-common-noun-as-the-subject",
+    ),
 ]
 
 

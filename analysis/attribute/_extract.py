@@ -931,8 +931,12 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
 
 
 _SUBJECT = re.compile(
-    r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed|Earlier|Separately)\s*,?\s+)?"
-    r"((?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)(?=[\s,])"
+    r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed|Earlier|Separately|"
+    r"then|later|also)\s*,?\s+){0,2}"
+    # "The president left no doubt ..., saying": a determiner and one common noun.
+    r"(The\s+[a-z][a-z\-]+(?=\s+[a-z])"
+    r"|(?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)"
+    r"(?=[\s,])"
 )
 _NOT_SUBJECT = frozenset(
     [
