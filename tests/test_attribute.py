@@ -655,6 +655,21 @@ HARD_CASES = [
         [("indirect", "nobody was more qualified", "saying", "The president", False)],
         id="a-determiner-and-a-common-noun-as-the-subject",
     ),
+    pytest.param(
+        "Mateen did not mingle but left as soon as prayers were finished, Nefzi said, adding, "
+        "“He was not very religious.”",
+        [
+            (
+                "indirect",
+                "Mateen did not mingle but left as soon as prayers were finished",
+                "said",
+                "Nefzi",
+                False,
+            ),
+            ("direct", "“He was not very religious.”", "adding", "Nefzi", False),
+        ],
+        id="a-report-before-the-cue-clause-of-a-quotation",
+    ),
 ]
 
 

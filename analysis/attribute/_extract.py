@@ -215,6 +215,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             r["start"],
             max(r["end"], r["cue"][1] if r["cue"] else 0, r["speaker"][1] if r["speaker"] else 0),
             r["speaker"],
+            min(r["start"], r["cue"][0] if r["cue"] else r["start"]),
         )
         for r in raw
     )
@@ -229,6 +230,13 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         k = bisect.bisect_right(dstarts, e) - 1
         quoted = None
         if k >= 0 and direct_spans[k][1] > s:
+            lead = direct_spans[k][3]
+            if lead - s > 20 and direct_spans[k][0] >= s:
+                # 'The spokesman declined ... but said X, adding: "..."': the sentence reports
+                # something before the cue clause of its quotation.
+                lead_hi = bisect.bisect_left(hit_starts, lead, lo, hi)
+                if lead_hi > lo:
+                    _reported(text, s, lead, lex, hits[lo:lead_hi], quotes, qstarts, raw)
             # A sentence with a direct quote: only what follows the quote and its cue clause
             # ('"...," he said. Later, Smith said that ...' within one sentence) is looked at.
             rest = _skip_space(text, direct_spans[k][1], e)
@@ -520,7 +528,14 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
             if gap_ok:
                 sp = None
                 if low.endswith("ing") and text[ss : v.start()].rstrip().endswith(","):
-                    sp = _subject(text, ss, v.start(), lex)
+                    # '..., Nefzi said, adding, "..."': the speaker of the cue clause just
+                    # before the participle; else the subject of the sentence.
+                    prev = _CUE_CLAUSE_END.search(text, max(ss, v.start() - 60), v.start())
+                    pv = prev and pats.verb.match(text, prev.start(1), prev.end(1))
+                    if pv and is_cue(text, pv.start(), pv.end(), lex):
+                        sp = speaker_left(text, ss, pv.start(), lex)
+                    if sp is None:
+                        sp = _subject(text, ss, v.start(), lex)
                 if sp is None and _INFINITIVE_BEFORE.search(
                     text, max(ss, v.start() - 4), v.start()
                 ):
@@ -725,6 +740,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             pos = ce
 
 
+_CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
 
