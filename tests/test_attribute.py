@@ -670,6 +670,11 @@ HARD_CASES = [
         ],
         id="a-report-before-the-cue-clause-of-a-quotation",
     ),
+    pytest.param(
+        "Helal was returning to Cairo to see his ailing father.",
+        [],
+        id="to-see-is-a-sight-not-a-view",
+    ),
 ]
 
 

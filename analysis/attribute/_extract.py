@@ -607,7 +607,10 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             continue
         if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 4), v.start()):
             # 'Officials started to portray ...', 'Trump went on to say ...': the subject of the
-            # sentence speaks; with none ('It is hard to say') nobody does.
+            # sentence speaks; with none ('It is hard to say') nobody does. 'went to see',
+            # 'lined up to see him' are sights, not views.
+            if low == "see":
+                continue
             sp = subject or _subject(text, s, v.start(), lex)
             if sp is None:
                 continue
