@@ -675,6 +675,11 @@ HARD_CASES = [
         [],
         id="to-see-is-a-sight-not-a-view",
     ),
+    pytest.param(
+        "The city sent a letter on Thursday. It says the campaign violated federal law.",
+        [("indirect", "the campaign violated federal law", "says", "It", False)],
+        id="it-says-an-organisation-or-a-document-speaks",
+    ),
 ]
 
 

@@ -667,7 +667,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                         pos = spr[1]
             continue
         sp_text = text[sp[0] : sp[1]]
-        if not _plausible_speaker(sp_text, lex):
+        if not _plausible_speaker(sp_text, lex) and not (
+            # 'The city sent a letter. It says the campaign ...': an organisation or a document
+            # speaks through "it" with a verb of speech.
+            sp_text.lower() == "it" and low in _SPEECH_OF_IT
+        ):
             continue
         # A semicolon closes the cue clause ('..., analysts say; in 2012, ...').
         semi = text.find(";", v.end(), e)
@@ -744,6 +748,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
 
 
 _CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
+_SPEECH_OF_IT = frozenset(
+    ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
+)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
 
