@@ -680,6 +680,11 @@ HARD_CASES = [
         [("indirect", "the campaign violated federal law", "says", "It", False)],
         id="it-says-an-organisation-or-a-document-speaks",
     ),
+    pytest.param(
+        "Mr. Ailes denied the charges through his lawyer.",
+        [("indirect", "the charges", "denied", "Mr. Ailes", False)],
+        id="through-his-lawyer-is-no-content",
+    ),
 ]
 
 

@@ -858,7 +858,7 @@ def _list_and(text: str, cs: int, m: re.Match) -> bool:
 
 
 _EVENTS = (
-    r"(?:rally|rallies|event|debate|forum|hearing|conference|meeting|speech|interview|town\s+hall|"
+    r"(?i:rally|rallies|event|debate|forum|hearing|conference|meeting|speech|interview|town\s+hall|"
     r"summit|convention|dinner|luncheon|fundraiser|breakfast|campaign\s+stop|appearance|"
     r"briefing|statement|tweet|post|op-ed|letter|broadcast|email|memo|filing)s?"
 )
@@ -868,7 +868,9 @@ _EVENTS = (
 # July" they date the content.
 _ADJUNCT = (
     r"(?:(?:during|at|in|after|before)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
-    rf"(?:[\w’'.\-]+\s+){{0,4}}?{_EVENTS}(?:\s+(?:on|in|at|with)\s+[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*)*)?"
+    rf"(?:[\w’'.\-]+\s+){{0,4}}?{_EVENTS}(?:\s+(?:on|in|at|with)\s+(?:[\w’'.\-]+\s+){{0,4}}?[\w’'.\-]+)?"
+    # "denied the charges [through his lawyer]": who passed the words on.
+    r"|through\s+(?:his|her|their|its|a)\s+(?:lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?|aides?)"
     r"|on\s+(?:Twitter|Facebook|Instagram|CNN|Fox(?:\s+News)?|MSNBC|NBC|ABC|CBS|NPR|radio|television|TV))"
 )
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
