@@ -685,6 +685,11 @@ HARD_CASES = [
         [("indirect", "the charges", "denied", "Mr. Ailes", False)],
         id="through-his-lawyer-is-no-content",
     ),
+    pytest.param(
+        "Palestinians want East Jerusalem for their future state.",
+        [("indirect", "East Jerusalem for their future state", "want", "Palestinians", False)],
+        id="want-is-a-verb",
+    ),
 ]
 
 
