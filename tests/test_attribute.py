@@ -690,6 +690,19 @@ HARD_CASES = [
         [("indirect", "East Jerusalem for their future state", "want", "Palestinians", False)],
         id="want-is-a-verb",
     ),
+    pytest.param(
+        "Supporters of the law hope this is just a rough patch. His hopes were dashed.",
+        [
+            (
+                "indirect",
+                "this is just a rough patch",
+                "hope",
+                "Supporters of the law",
+                False,
+            )
+        ],
+        id="hope-as-a-verb",
+    ),
 ]
 
 
