@@ -703,6 +703,11 @@ HARD_CASES = [
         ],
         id="hope-as-a-verb",
     ),
+    pytest.param(
+        "These days, many residents worry about portrayals of Muslims.",
+        [("indirect", "about portrayals of Muslims", "worry", "many residents", False)],
+        id="worry-reports-an-inner-state",
+    ),
 ]
 
 
