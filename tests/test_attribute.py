@@ -708,6 +708,12 @@ HARD_CASES = [
         [("indirect", "about portrayals of Muslims", "worry", "many residents", False)],
         id="worry-reports-an-inner-state",
     ),
+    pytest.param(
+        "Union leaders demand a vote on the contract. The DOJ's demand was ignored. "
+        "Clinton's hopes of winning were dashed.",
+        [("indirect", "a vote on the contract", "demand", "Union leaders", False)],
+        id="demand-as-a-verb",
+    ),
 ]
 
 

@@ -97,6 +97,9 @@ _OBJECT_AFTER = re.compile(
     r"\s+(?!(?:for|of|from|on|to|in|at|by|with|and|or|as|is|are|was|were)\b)[a-zA-Z“\"]"
 )
 _PLACE_NOUNS = frozenset(["state", "states"])
+# Cue forms that need no evidence but are nouns after an owner ("Clinton's hopes", "the DOJ's
+# demand", "his worries").
+_ALSO_NOUNS = frozenset(["hope", "hopes", "worry", "worries", "demand", "demands"])
 _NAMING = frozenset(["call", "calls"])
 _NAMED_OBJECT = re.compile(
     r"\s+(?:it|him|her|them|this|himself|herself|themselves)\s+(?!(?:to|on|up|back|out|for|in|at|about|"
@@ -173,7 +176,9 @@ def is_cue(
         return False  # "in 20 states, ...": a comma is no evidence for the noun "state(s)"
     if word == "pledged" and _DELEGATES.match(text, end):
         return False  # "pledged delegates"
-    if needs_evidence and _OWNED_NOUN.search(text, max(lo, start - 30), start):
+    if (needs_evidence or word in _ALSO_NOUNS) and _OWNED_NOUN.search(
+        text, max(lo, start - 30), start
+    ):
         return False  # "Trump's reality TV show, ...", "his remarks": a noun with its owner
     if (
         needs_evidence
