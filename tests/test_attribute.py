@@ -714,6 +714,19 @@ HARD_CASES = [
         [("indirect", "a vote on the contract", "demand", "Union leaders", False)],
         id="demand-as-a-verb",
     ),
+    pytest.param(
+        "The company does not offer workers a single day of paid leave. His offer was rejected.",
+        [
+            (
+                "indirect",
+                "workers a single day of paid leave",
+                "offer",
+                "The company",
+                False,
+            )
+        ],
+        id="offer-as-a-verb",
+    ),
 ]
 
 

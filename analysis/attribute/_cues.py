@@ -99,7 +99,9 @@ _OBJECT_AFTER = re.compile(
 _PLACE_NOUNS = frozenset(["state", "states"])
 # Cue forms that need no evidence but are nouns after an owner ("Clinton's hopes", "the DOJ's
 # demand", "his worries").
-_ALSO_NOUNS = frozenset(["hope", "hopes", "worry", "worries", "demand", "demands"])
+_ALSO_NOUNS = frozenset(
+    ["hope", "hopes", "worry", "worries", "demand", "demands", "offer", "offers"]
+)
 _NAMING = frozenset(["call", "calls"])
 _NAMED_OBJECT = re.compile(
     r"\s+(?:it|him|her|them|this|himself|herself|themselves)\s+(?!(?:to|on|up|back|out|for|in|at|about|"
