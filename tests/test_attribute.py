@@ -431,6 +431,302 @@ HARD_CASES = [
         ],
         id="and-another-speaker-said",
     ),
+    pytest.param(
+        "The mayor said the budget was balanced and predicted that taxes would fall.",
+        [
+            ("indirect", "the budget was balanced", "said", "The mayor", False),
+            ("indirect", "taxes would fall", "predicted", "The mayor", False),
+        ],
+        id="and-another-reporting-verb-is-a-second-predicate",
+    ),
+    pytest.param(
+        "Officials said the old - and unreported - posts were found last year.",
+        [
+            (
+                "indirect",
+                "the old - and unreported - posts were found last year",
+                "said",
+                "Officials",
+                True,
+            )
+        ],
+        id="a-pair-of-dashes-is-an-aside-inside-the-content",
+    ),
+    pytest.param(
+        'Smith said the plan was "a disgrace," adding that it would fail.',
+        [
+            ("partial", 'the plan was "a disgrace,"', "said", "Smith", False),
+            ("indirect", "it would fail", "adding", "Smith", False),
+        ],
+        id="a-participle-after-a-comma-inside-the-closing-quote-mark",
+    ),
+    pytest.param(
+        "“The stock will recover,” Ackman said at the time, adding that investors were wrong.",
+        [
+            ("direct", "“The stock will recover,”", "said", "Ackman", False),
+            ("indirect", "investors were wrong", "adding", "Ackman", False),
+        ],
+        id="a-participle-after-a-quotation-has-the-quotation-speaker",
+    ),
+    pytest.param(
+        "Though Republicans boast of high turnout, there is no link between turnout and winning, "
+        "political scientists say; in 2012, Romney lost.",
+        [
+            ("indirect", "of high turnout", "boast", "Republicans", False),
+            (
+                "indirect",
+                "there is no link between turnout and winning",
+                "say",
+                "political scientists",
+                False,
+            ),
+        ],
+        id="a-closing-cue-clause-after-an-earlier-report-and-before-a-semicolon",
+    ),
+    pytest.param(
+        "“It was a first step,” said Sen. Ann Lee (R-Neb.), a member of the A.F.L.-C.I.O. "
+        "“Russia must face consequences.”",
+        [
+            (
+                "direct",
+                "“It was a first step,” “Russia must face consequences.”",
+                "said",
+                "Sen. Ann Lee",
+                False,
+            )
+        ],
+        id="split-quote-across-abbreviations-in-the-speaker-description",
+    ),
+    pytest.param(
+        "After the vote, the senator seemed certain of victory.",
+        [("indirect", "the senator seemed certain of victory", "seemed", None, False)],
+        id="seem-without-to-reports-an-impression",
+    ),
+    pytest.param(
+        "The company has reportedly taken heat from activists.",
+        [
+            (
+                "indirect",
+                "The company has reportedly taken heat from activists",
+                "reportedly",
+                None,
+                False,
+            )
+        ],
+        id="reportedly-is-a-report-without-a-source",
+    ),
+    pytest.param(
+        "Ms. Lee said the FBI had secured the help of Bryan Pagliano, who worked for Clinton.",
+        [
+            (
+                "indirect",
+                "the FBI had secured the help of Bryan Pagliano",
+                "said",
+                "Ms. Lee",
+                False,
+            )
+        ],
+        id="a-closing-relative-clause-about-a-name-is-no-content",
+    ),
+    pytest.param(
+        "Ms. Lee said Patricia Smith, the mother of a victim, who died in 2012, is wrong.",
+        [
+            (
+                "indirect",
+                "Patricia Smith, the mother of a victim, who died in 2012, is wrong",
+                "said",
+                "Ms. Lee",
+                False,
+            )
+        ],
+        id="a-relative-clause-closed-by-a-comma-stays-in-the-content",
+    ),
+    pytest.param(
+        "Trump also slammed other Republicans, who he said are less loyal than Democrats.",
+        [
+            ("indirect", "other Republicans", "slammed", "Trump", False),
+            ("indirect", "are less loyal than Democrats", "said", "he", False),
+        ],
+        id="who-he-said-the-pronoun-speaks",
+    ),
+    pytest.param(
+        "The manager wrote a check to a group backing John Faso, a Republican running for Congress.",
+        [("indirect", "a check to a group backing John Faso", "wrote", "The manager", False)],
+        id="a-closing-appositive-is-no-content",
+    ),
+    pytest.param(
+        "He said they differ on Israel, the Iranian deal and the court.",
+        [
+            (
+                "indirect",
+                "they differ on Israel, the Iranian deal and the court",
+                "said",
+                "He",
+                False,
+            )
+        ],
+        id="a-list-item-after-a-comma-is-no-appositive",
+    ),
+    pytest.param(
+        "Trump leads in Florida; the race appears closer in Ohio. Kasich appeared on CNN.",
+        [("indirect", "the race appears closer in Ohio", "appears", None, False)],
+        id="appear-before-a-description-reports-an-impression",
+    ),
+    pytest.param(
+        "Donald Trump is telling a veterans group that the military is depleted.",
+        [("indirect", "the military is depleted", "telling", "Donald Trump", False)],
+        id="a-progressive-is-no-passive",
+    ),
+    pytest.param(
+        "Adelson has not endorsed anyone in the race.",
+        [("indirect", "anyone in the race", "endorsed", "Adelson", False)],
+        id="a-negated-cue-still-reports-a-stance",
+    ),
+    pytest.param(
+        "In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead. "
+        "Clinton led Sanders more than 2-1 in an NBC News poll. Trump trailed in the polls.",
+        [
+            (
+                "indirect",
+                "Mr. Cruz had a 10-point lead",
+                "In",
+                "a Des Moines Register poll",
+                False,
+            ),
+            ("indirect", "Clinton led Sanders more than 2-1", "in", "an NBC News poll", False),
+        ],
+        id="a-finding-in-a-named-poll",
+    ),
+    pytest.param(
+        "With polls showing her with a comfortable lead, Clinton seeks to run up her margin. "
+        "His first videos show a very different person.",
+        [
+            ("indirect", "her with a comfortable lead", "showing", "polls", False),
+            ("indirect", "to run up her margin", "seeks", "Clinton", False),
+            ("indirect", "a very different person", "show", "His first videos", False),
+        ],
+        id="polls-and-videos-showing",
+    ),
+    pytest.param(
+        "Trump went on to say that he would win. It is hard to say who won.",
+        [("indirect", "he would win", "say", "Trump", False)],
+        id="an-infinitive-cue-has-the-sentence-subject",
+    ),
+    pytest.param(
+        "Officials announced that the connection had been cut, WikiLeaks said on Monday.",
+        [("indirect", "the connection had been cut", "announced", "Officials", True)],
+        id="a-cue-clause-after-a-comma-closes-the-content",
+    ),
+    pytest.param(
+        "“Absolutely,” he said when asked by a reporter if that remains his view.\n\n"
+        "Mr. Lee, a former aide, agreed.",
+        [
+            ("direct", "“Absolutely,”", "said", "he", False),
+            ("indirect", "if that remains his view", "asked", None, False),
+        ],
+        id="when-asked-at-the-end-of-a-sentence",
+    ),
+    pytest.param(
+        "At a town hall, Clinton was asked about securing the border.",
+        [("indirect", "about securing the border", "asked", None, False)],
+        id="a-passive-was-asked-names-the-question",
+    ),
+    pytest.param(
+        "Others call it the nerd prom. I will call him tomorrow.",
+        [("indirect", "it the nerd prom", "call", "Others", False)],
+        id="call-that-names-its-object",
+    ),
+    pytest.param(
+        "Sanders supports raising the minimum wage. The Clinton claims of victory were odd. "
+        "Despite that, the United States supports Taiwan’s defense.",
+        [("indirect", "raising the minimum wage", "supports", "Sanders", False)],
+        id="a-name-then-a-verb-in-s-with-an-object",
+    ),
+    pytest.param(
+        "“Too much hate,” she said, blaming some of it on Donald Trump.",
+        [
+            ("direct", "“Too much hate,”", "said", "she", False),
+            ("indirect", "some of it on Donald Trump", "blaming", "she", False),
+        ],
+        id="a-participle-right-after-the-quotation-cue-clause",
+    ),
+    pytest.param(
+        "The president left no doubt of his commitment, saying that nobody was more qualified.",
+        [("indirect", "nobody was more qualified", "saying", "The president", False)],
+        id="a-determiner-and-a-common-noun-as-the-subject",
+    ),
+    pytest.param(
+        "Mateen did not mingle but left as soon as prayers were finished, Nefzi said, adding, "
+        "“He was not very religious.”",
+        [
+            (
+                "indirect",
+                "Mateen did not mingle but left as soon as prayers were finished",
+                "said",
+                "Nefzi",
+                False,
+            ),
+            ("direct", "“He was not very religious.”", "adding", "Nefzi", False),
+        ],
+        id="a-report-before-the-cue-clause-of-a-quotation",
+    ),
+    pytest.param(
+        "Helal was returning to Cairo to see his ailing father.",
+        [],
+        id="to-see-is-a-sight-not-a-view",
+    ),
+    pytest.param(
+        "The city sent a letter on Thursday. It says the campaign violated federal law.",
+        [("indirect", "the campaign violated federal law", "says", "It", False)],
+        id="it-says-an-organisation-or-a-document-speaks",
+    ),
+    pytest.param(
+        "Mr. Ailes denied the charges through his lawyer.",
+        [("indirect", "the charges", "denied", "Mr. Ailes", False)],
+        id="through-his-lawyer-is-no-content",
+    ),
+    pytest.param(
+        "Palestinians want East Jerusalem for their future state.",
+        [("indirect", "East Jerusalem for their future state", "want", "Palestinians", False)],
+        id="want-is-a-verb",
+    ),
+    pytest.param(
+        "Supporters of the law hope this is just a rough patch. His hopes were dashed.",
+        [
+            (
+                "indirect",
+                "this is just a rough patch",
+                "hope",
+                "Supporters of the law",
+                False,
+            )
+        ],
+        id="hope-as-a-verb",
+    ),
+    pytest.param(
+        "These days, many residents worry about portrayals of Muslims.",
+        [("indirect", "about portrayals of Muslims", "worry", "many residents", False)],
+        id="worry-reports-an-inner-state",
+    ),
+    pytest.param(
+        "Union leaders demand a vote on the contract. The DOJ's demand was ignored. "
+        "Clinton's hopes of winning were dashed.",
+        [("indirect", "a vote on the contract", "demand", "Union leaders", False)],
+        id="demand-as-a-verb",
+    ),
+    pytest.param(
+        "The company does not offer workers a single day of paid leave. His offer was rejected.",
+        [
+            (
+                "indirect",
+                "workers a single day of paid leave",
+                "offer",
+                "The company",
+                False,
+            )
+        ],
+        id="offer-as-a-verb",
+    ),
 ]
 
 

@@ -71,7 +71,7 @@ _OBJECT = re.compile(
 # A relative clause about the speaker may sit in the gap ('said Ms. Warren, who has often
 # been on the receiving end of his insults. "..."'), but no other cue and no "that".
 _SPLIT_GAP = re.compile(
-    r"(?:[^.!?;“”\"\n]|\.(?=\w)|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr)|(?<=\bSr)|(?<=\bLt)|(?<=\bMrs)|(?<=\bSen)"
+    r"(?:[^.!?;“”\"\n]|\.(?=[\w)\-,])|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr)|(?<=\bSr)|(?<=\bLt)|(?<=\bMrs)|(?<=\bSen)"
     r"|(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bCol))\.){0,200}?"
     r"[.,:;]\s*"
 )
@@ -80,11 +80,13 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
-    r",\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
-    r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|whom|for\s+whom|where|whereas|"
+    r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
+    r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|who|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
+    # A closing appositive ("..., a Republican trying to ...") describes the last name.
+    r"|,\s+(?:a|an|the)\s(?=[^,;:“”\"]*$)"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
-    r"|,\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
+    r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
 )
 
@@ -212,6 +214,8 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         (
             r["start"],
             max(r["end"], r["cue"][1] if r["cue"] else 0, r["speaker"][1] if r["speaker"] else 0),
+            r["speaker"],
+            min(r["start"], r["cue"][0] if r["cue"] else r["start"]),
         )
         for r in raw
     )
@@ -224,7 +228,15 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         if lo == hi:
             continue
         k = bisect.bisect_right(dstarts, e) - 1
+        quoted = None
         if k >= 0 and direct_spans[k][1] > s:
+            lead = direct_spans[k][3]
+            if lead - s > 20 and direct_spans[k][0] >= s:
+                # 'The spokesman declined ... but said X, adding: "..."': the sentence reports
+                # something before the cue clause of its quotation.
+                lead_hi = bisect.bisect_left(hit_starts, lead, lo, hi)
+                if lead_hi > lo:
+                    _reported(text, s, lead, lex, hits[lo:lead_hi], quotes, qstarts, raw)
             # A sentence with a direct quote: only what follows the quote and its cue clause
             # ('"...," he said. Later, Smith said that ...' within one sentence) is looked at.
             rest = _skip_space(text, direct_spans[k][1], e)
@@ -234,10 +246,13 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             if lo == hi or e - rest < 20 or _RELATIVE.match(text, rest):
                 continue  # "said Hillary Clinton, who praised ...": about the speaker
             s = rest
-        _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw)
+            # '"...," Smith said, adding that ...': the speaker of the quotation goes on.
+            quoted = direct_spans[k][2]
+        _reported(text, s, e, lex, hits[lo:hi], quotes, qstarts, raw, quoted)
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
-    _asked_and_headlines(text, raw, paras, quotes, qstarts)
+    _in_poll(text, raw, quotes, qstarts, sent_bounds)
+    _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds)
     _headline_verbs(text, raw, paras, quotes, qstarts, lex)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
@@ -366,8 +381,12 @@ def _attach_right(text, q, hi, lex, pats, *, period):
             }
     # '"...," Pence said' / '"...," the senator told reporters'.
     for v in pats.verb.finditer(text, pos, min(hi, pos + 90)):
-        if _noun_use(text, v) or not is_cue(text, v.start(), v.end(), lex):
-            continue
+        if (
+            _noun_use(text, v)
+            or not is_cue(text, v.start(), v.end(), lex)
+            or _INFINITIVE_BEFORE.search(text, max(pos, v.start() - 4), v.start())
+        ):
+            continue  # '"..." I had prepared a statement to read': no cue clause of the quotation
         sp = speaker_left(text, pos, v.start(), lex)
         if sp and sp[0] != pos and _short(text, pos, sp[0], 3) and text[pos].islower():
             # '"...," the bespectacled, 71-year-old diplomat said': adjectives before the head.
@@ -509,8 +528,19 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
             if gap_ok:
                 sp = None
                 if low.endswith("ing") and text[ss : v.start()].rstrip().endswith(","):
-                    sp = _subject(text, ss, v.start(), lex)
-                if sp is None:
+                    # '..., Nefzi said, adding, "..."': the speaker of the cue clause just
+                    # before the participle; else the subject of the sentence.
+                    prev = _CUE_CLAUSE_END.search(text, max(ss, v.start() - 60), v.start())
+                    pv = prev and pats.verb.match(text, prev.start(1), prev.end(1))
+                    if pv and is_cue(text, pv.start(), pv.end(), lex):
+                        sp = speaker_left(text, ss, pv.start(), lex)
+                    if sp is None:
+                        sp = _subject(text, ss, v.start(), lex)
+                if sp is None and _INFINITIVE_BEFORE.search(
+                    text, max(ss, v.start() - 4), v.start()
+                ):
+                    sp = _subject(text, ss, v.start(), lex)  # 'He used his speech to say, "..."'
+                elif sp is None:
                     sp = speaker_left(text, ss, v.start(), lex)
                 if sp is None and punct == ":":
                     sp = _subject(text, ss, v.start(), lex)
@@ -541,9 +571,14 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
     return None
 
 
-def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
-    """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``."""
+def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
+    """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``.
+
+    ``quoted`` is the speaker of a direct quotation that ends just before ``s`` in the same
+    sentence: a participle that follows ('..., adding that ...') has that speaker.
+    """
     preps = prepositions(lex)
+    pats_verb = patterns(lex).verb
     subject = None
     pos = s
     found_any = False
@@ -570,7 +605,17 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             continue
         if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
-        sp = speaker_left(text, s, v.start(), lex)
+        if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 4), v.start()):
+            # 'Officials started to portray ...', 'Trump went on to say ...': the subject of the
+            # sentence speaks; with none ('It is hard to say') nobody does. 'went to see',
+            # 'lined up to see him' are sights, not views.
+            if low == "see":
+                continue
+            sp = subject or _subject(text, s, v.start(), lex)
+            if sp is None:
+                continue
+        else:
+            sp = speaker_left(text, s, v.start(), lex)
         if (
             sp is not None
             and not found_any
@@ -593,13 +638,17 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
                 sp = None
         before = text[s : sp[0]] if sp else text[s : v.start()]
-        if low.endswith("ing") and text[s : v.start()].rstrip().endswith(","):
+        if low.endswith("ing") and (
+            _ends_with_comma(text[s : v.start()])
+            or quoted is not None
+            and not text[s : v.start()].strip()  # '"...," he said, adding ...'
+        ):
             # A participle after the main clause: the subject of the sentence speaks.
-            sp = subject or _subject(text, s, v.start(), lex)
+            sp = subject or _subject(text, s, v.start(), lex) or quoted
             if sp is None:
                 continue
             cs = _THAT.match(text, v.end()).end()
-            ce = _content_end(text, cs, e, qstarts, quotes)
+            ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
             if ce - cs < 3:
                 continue
             _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
@@ -618,9 +667,15 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
                         pos = spr[1]
             continue
         sp_text = text[sp[0] : sp[1]]
-        if not _plausible_speaker(sp_text, lex):
+        if not _plausible_speaker(sp_text, lex) and not (
+            # 'The city sent a letter. It says the campaign ...': an organisation or a document
+            # speaks through "it" with a verb of speech.
+            sp_text.lower() == "it" and low in _SPEECH_OF_IT
+        ):
             continue
-        after_end = _clean_end(text, v.end(), e)
+        # A semicolon closes the cue clause ('..., analysts say; in 2012, ...').
+        semi = text.find(";", v.end(), e)
+        after_end = _clean_end(text, v.end(), semi if semi >= 0 else e)
         if (
             _ends_with_comma(before)
             and not _asked_at(text, s)
@@ -639,8 +694,15 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             rest = text.find(",", v.end(), after_end)
             if rest >= 0 and not _short(text, rest, after_end, 3):
                 ce = after_end
-            if ce - s > 10 and not found_any:
-                _add(text, raw, s, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            start = s
+            if found_any:
+                # 'Though X boasts of Y, CONTENT, analysts say': the content follows what the
+                # clause before it reported.
+                start = pos
+                while start < ce and (text[start].isspace() or text[start] in ",;"):
+                    start += 1
+            if ce - start > 10:
+                _add(text, raw, start, ce, (v.start(), v.end()), sp, quotes, qstarts)
                 found_any = True
                 pos = e
             continue
@@ -664,7 +726,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
         if lead:
             cs = lead.end()
         cs = _THAT.match(text, cs).end()
-        ce = _content_end(text, cs, e, qstarts, quotes)
+        ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
         if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
             # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
             # at the next comma.
@@ -685,6 +747,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw):
             pos = ce
 
 
+_CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
+_SPEECH_OF_IT = frozenset(
+    ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
+)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
 
 
@@ -744,7 +811,7 @@ _LEAD_ADVERBIAL = re.compile(
 )
 _NEXT_WORD_END = re.compile(r"\s*\w+")
 _SUBORDINATE = re.compile(
-    r"\b(?:after|when|before|as|while|because|if|since|although|though|once|until|whenever)\s+$",
+    r"\b(?:after|when|before|as|while|because|if|since|although|though|once|until|whenever|with)\s+$",
     re.IGNORECASE,
 )
 _TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
@@ -791,7 +858,7 @@ def _list_and(text: str, cs: int, m: re.Match) -> bool:
 
 
 _EVENTS = (
-    r"(?:rally|rallies|event|debate|forum|hearing|conference|meeting|speech|interview|town\s+hall|"
+    r"(?i:rally|rallies|event|debate|forum|hearing|conference|meeting|speech|interview|town\s+hall|"
     r"summit|convention|dinner|luncheon|fundraiser|breakfast|campaign\s+stop|appearance|"
     r"briefing|statement|tweet|post|op-ed|letter|broadcast|email|memo|filing)s?"
 )
@@ -801,22 +868,81 @@ _EVENTS = (
 # July" they date the content.
 _ADJUNCT = (
     r"(?:(?:during|at|in|after|before)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
-    rf"(?:[\w’'.\-]+\s+){{0,4}}?{_EVENTS}(?:\s+(?:on|in|at|with)\s+[\w’'.\-]+(?:\s+[A-Z][\w’'.\-]*)*)?"
+    rf"(?:[\w’'.\-]+\s+){{0,4}}?{_EVENTS}(?:\s+(?:on|in|at|with)\s+(?:[\w’'.\-]+\s+){{0,4}}?[\w’'.\-]+)?"
+    # "denied the charges [through his lawyer]": who passed the words on.
+    r"|through\s+(?:his|her|their|its|a)\s+(?:lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?|aides?)"
     r"|on\s+(?:Twitter|Facebook|Instagram|CNN|Fox(?:\s+News)?|MSNBC|NBC|ABC|CBS|NPR|radio|television|TV))"
 )
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
-def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
+_COMMA_SPEAKER = re.compile(
+    r",[”\"']*\s+(?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
+    r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?\s+(?=[a-z])"
+)
+_NOT_APPOSITIVE = re.compile(
+    r"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){0,5}?(?:will|would|could|can|should|may|might|must|has|"
+    r"have|had|is|are|was|were|does|do|did)\b"
+)
+_DASHES = frozenset("-–—")
+_DASH_PAIR = re.compile(r"\s[-–—]\s")
+_AND_VERB = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?")
+
+
+def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -> int:
     """Where reported content stops; a comma or "and" inside a quotation is no stop."""
     for rx in (_PARTICIPLE_STOP, _AND_STOP):
         pos = cs
         while True:
             m = rx.search(text, pos, e)
-            if m is None or not (_in_quote(m.start(), qstarts, quotes) or _list_and(text, cs, m)):
+            if m is None:
+                break
+            if rx is _PARTICIPLE_STOP and m.group(0).strip() in _DASHES:
+                # "those old - and previously unreported - postings": a pair of dashes sets off
+                # an aside inside the content.
+                close = _DASH_PAIR.search(text, m.end(), e)
+                if close and close.group(0).strip() == m.group(0).strip():
+                    pos = close.end()
+                    continue
+            if rx is _PARTICIPLE_STOP and m.group(0).endswith("who") and "," in text[m.end() : e]:
+                # 'Smith, the mother of a victim, who died in 2012, is wrong': a relative clause
+                # closed by a comma sits inside the content; only one running to the end is cut.
+                pos = m.end()
+                continue
+            if (
+                rx is _PARTICIPLE_STOP
+                and m.group(0).endswith((" a ", " an ", " the "))
+                and _NOT_APPOSITIVE.match(text, m.end(), e)
+            ):
+                # '..., the Iranian deal and the court' closes a list; '..., a recount could
+                # not be done' is a clause: neither is an appositive.
+                pos = m.end()
+                continue
+            stop = m.start()
+            if text[stop] == "," and not text[stop + 1].isspace():
+                # 'called it "a disgrace," adding ...': the comma sits inside the closing
+                # quotation mark; the content ends after the mark.
+                stop += 1
+                while text[stop] in "”\"'":
+                    stop += 1
+            if not (_in_quote(stop, qstarts, quotes) or _list_and(text, cs, m)):
                 break
             pos = m.end()
-        e = m.start() if m else e
+        e = stop if m else e
+    if verb is not None:
+        # "... to endorse Clinton, Eskelsen García said at the time": a cue clause of its own
+        # after a comma closes the content.
+        for m in _COMMA_SPEAKER.finditer(text, cs, e):
+            if verb.match(text, m.end(), e) and not _in_quote(m.start(), qstarts, quotes):
+                e = m.start()
+                break
+        # "... and predicted that ...": any reporting verb after "and" is the speaker's next
+        # predicate, not part of what was said.
+        for m in _AND_VERB.finditer(text, cs, e):
+            v = verb.match(text, m.end(), e)
+            if v and v.group(0).endswith("ed") and not _in_quote(m.start(), qstarts, quotes):
+                e = m.start()
+                break
     e = _clean_end(text, cs, e)
     # A trailing time or place of speaking is no part of the content (the first one that
     # runs to the end, after at least one word of content, outside quotation marks).
@@ -833,8 +959,12 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
 
 
 _SUBJECT = re.compile(
-    r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed|Earlier|Separately)\s*,?\s+)?"
-    r"((?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)(?=[\s,])"
+    r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed|Earlier|Separately|"
+    r"then|later|also)\s*,?\s+){0,2}"
+    # "The president left no doubt ..., saying": a determiner and one common noun.
+    r"(The\s+[a-z][a-z\-]+(?=\s+[a-z])"
+    r"|(?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)"
+    r"(?=[\s,])"
 )
 _NOT_SUBJECT = frozenset(
     [
@@ -865,6 +995,28 @@ _INTRO = re.compile(
     r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
     r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"
     r"According|Given|Unlike|Like|Beyond|Besides|Notably|Still|Overall|Today|Yesterday)\b[^,]{0,90},\s*"
+)
+
+
+# A discourse word is no subject: "But much of the debate ..." has none that _SUBJECT can read.
+_NOT_SUBJECT = _NOT_SUBJECT | frozenset(
+    [
+        "However",
+        "But",
+        "And",
+        "Meanwhile",
+        "Still",
+        "Also",
+        "Now",
+        "Later",
+        "Then",
+        "Yet",
+        "So",
+        "Instead",
+        "Indeed",
+        "Earlier",
+        "Separately",
+    ]
 )
 
 
@@ -1105,6 +1257,39 @@ _RAISING_PASSIVE = frozenset(
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|still|now)\s+)?\Z")
 
 
+_APPEAR = re.compile(r"appear(?:s|ed)? (?!to |like )([a-z]+)\b")
+_APPEAR_NOT = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "before",
+        "with",
+        "as",
+        "together",
+        "alongside",
+        "for",
+        "during",
+        "after",
+        "from",
+        "onstage",
+        "outside",
+        "inside",
+        "live",
+        "briefly",
+        "again",
+        "only",
+        "here",
+        "there",
+        "next",
+        "three",
+        "twice",
+        "once",
+    ]
+)
+_SEEM = re.compile(r"seem(?:s|ed)?(?= (?!to |like )[a-z])")
+
+
 def _raising(text: str):
     """(cue start, cue end) of every 'seems to', 'appeared like', 'is expected to' ..."""
     for m in _TO_LIKE.finditer(text):
@@ -1116,6 +1301,28 @@ def _raising(text: str):
             aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
             if aux:
                 yield aux.start(), m.end() - 1
+    # 'Cruz seemed lost', 'the deal seems certain to pass': "seem" reports an impression
+    # whatever follows it.
+    i = text.find("seem")
+    while i >= 0:
+        m = _SEEM.match(text, i)
+        if m and (i == 0 or not text[i - 1].isalnum()):
+            yield i, m.end()
+        i = text.find("seem", i + 4)
+    # 'She appears ready to ...', 'the race appeared closer': "appear" before a description
+    # reports an impression; before a place or an occasion ('appeared on CNN') it does not.
+    i = text.find("appear")
+    while i >= 0:
+        m = _APPEAR.match(text, i)
+        if m and (i == 0 or not text[i - 1].isalnum()) and m.group(1) not in _APPEAR_NOT:
+            yield i, m.end(1) - len(m.group(1)) - 1
+        i = text.find("appear", i + 6)
+    # 'Google has reportedly looked at Twitter': a report with no source named.
+    i = text.find("reportedly ")
+    while i >= 0:
+        if i == 0 or not text[i - 1].isalnum():
+            yield i, i + 10
+        i = text.find("reportedly ", i + 11)
 
 
 _CLAUSE_START = re.compile(
@@ -1125,6 +1332,73 @@ _CLAUSE_START = re.compile(
 _LEADING_WORDS = re.compile(
     r"(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Instead|Indeed|Also)\b\s*,?\s*)"
 )
+
+
+# A poll or survey as the source of a finding: "In a Des Moines Register poll last month,
+# CONTENT" and "CONTENT in a new Washington Post-ABC News poll." The head noun is found with a
+# plain-string scan, then the phrase around it is checked.
+_POLL_HEAD = re.compile(r"(?:poll|polls|survey|surveys|polling)\b")
+_POLL_LEFT = re.compile(
+    r"(?:^|(?<=\s))([Ii]n)\s+((?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'\-/.&]+\s+){0,7}?)\Z"
+)
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her"])
+# Words that show the phrase before "poll" is no poll's name ("in a row that the Rasmussen poll").
+_NOT_IN_POLL_NAME = frozenset(["to", "that", "which", "who", "where", "when", "and", "or"])
+# A finding is a clause: it starts with a name, a number or a pronoun, not with "with ...",
+# "compared to ..." or "particularly ...".
+_FINDING_START = re.compile(r"[A-Z0-9]|(?:he|she|they|it|we)\b")
+_POLL_TAIL = re.compile(r"[^,;:.!?“”\"\n]{0,40}?[.!?]")
+
+
+def _in_poll(text, raw, quotes, qstarts, sent_bounds):
+    taken = sorted((r["start"], r["end"]) for r in raw)
+    starts = [t[0] for t in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_right(starts, b) - 1
+        return not (k >= 0 and taken[k][1] > a)
+
+    for stem in ("poll", "survey"):
+        i = text.find(stem)
+        while i >= 0:
+            h = _POLL_HEAD.match(text, i)
+            if h and (i == 0 or not text[i - 1].isalnum()) and not _in_quote(i, qstarts, quotes):
+                ss, se = sent_bounds(i)
+                left = _POLL_LEFT.search(text, max(ss, i - 90), i)
+                np_words = left.group(2).split() if left is not None else []
+                if (
+                    left is not None
+                    and any(w.lower() not in _DETERMINERS for w in np_words)
+                    and not any(w.lower() in _NOT_IN_POLL_NAME for w in np_words)
+                ):
+                    cue = (left.start(1), left.end(1))
+                    comma = text.find(",", h.end(), se)
+                    if left.start(1) == _skip_space(text, ss, se) and comma > 0:
+                        # 'In a national poll, likely voters ...': the finding follows.
+                        if _short(text, h.end(), comma, 6):
+                            cs = _skip_space(text, comma + 1, se)
+                            ce = _content_end(text, cs, se, qstarts, quotes)
+                            if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
+                                _add(
+                                    text,
+                                    raw,
+                                    cs,
+                                    ce,
+                                    cue,
+                                    (left.start(2), h.end()),
+                                    quotes,
+                                    qstarts,
+                                )
+                    elif left.start(1) > ss and _POLL_TAIL.match(text, h.end(), se + 1):
+                        # 'Clinton led Sanders 2-1 in an NBC News poll.': the finding precedes.
+                        cs = ss
+                        for b in _CLAUSE_START.finditer(text, ss, left.start(1)):
+                            if b.group(0)[:1] in ",;:":
+                                cs = b.end()
+                        ce = _clean_end(text, cs, left.start(1))
+                        if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
+                            _add(text, raw, cs, ce, cue, (left.start(2), h.end()), quotes, qstarts)
+            i = text.find(stem, i + 4)
 
 
 def _sourceless(text, raw, quotes, qstarts, sent_bounds):
@@ -1170,7 +1444,7 @@ _ASKED = re.compile(
     r"sked\b(?:\s+(?:at|during|in|on|by|after|before|earlier|later|last|this)\b[^,.;:]{0,60}?)?"
     r"\s+(?=(?:about|why|if|whether|what|how|who|whom|when|where|which|to)\b)"
 )
-_ASKED_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b[Ww]hen\s)\Z")
+_ASKED_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b[Ww]hen\s|\b(?:was|were|been|being|is|are)\s)\Z")
 
 
 def _asked(text: str):
@@ -1179,7 +1453,7 @@ def _asked(text: str):
         a = m.start() - 1
         if a < 0 or text[a] not in "Aa":
             continue
-        if _ASKED_BEFORE.search(text, max(0, a - 6), a):
+        if _ASKED_BEFORE.search(text, max(0, a - 7), a):
             yield a, m.end()
 
 
@@ -1274,7 +1548,7 @@ def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
             _add(text, raw, cs, ce, (v.start() + 1, v.end()), sp, quotes, qstarts)
 
 
-def _asked_and_headlines(text, raw, paras, quotes, qstarts):
+def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
     taken = sorted((r["start"], r["end"]) for r in raw)
     starts = [t[0] for t in taken]
 
@@ -1283,7 +1557,12 @@ def _asked_and_headlines(text, raw, paras, quotes, qstarts):
         return not (k >= 0 and taken[k][1] > a)
 
     for a, cs in _asked(text):
-        comma = text.find(",", cs, cs + 200)
+        # The question runs to a comma ('Asked why ..., Sanders said') or to the end of the
+        # sentence ('... said when asked how Trump digests the news.').
+        stop = _content_end(text, cs, min(sent_bounds(cs)[1], cs + 200), qstarts, quotes)
+        comma = text.find(",", cs, stop)
+        if comma < 0:
+            comma = stop
         nl = text.find("\n", cs, comma if comma > 0 else cs + 200)
         if comma < 0 or nl >= 0 or comma - cs < 4:
             continue

@@ -298,12 +298,19 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+_BE = frozenset(["is", "are", "was", "were", "been", "be"])
+_ING_CUE = re.compile(r"[a-z]+ing\b")
+_OBJECT_RELATIVE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
+
+
 def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     toks = _tokens(text, lo, cue_start)
     i = len(toks) - 1
+    # 'Trump is telling veterans that ...': a progressive's auxiliary goes with the verb.
+    skip = (_ADVERBS | _BE if _ING_CUE.match(text, cue_start) else _ADVERBS) | {"not"}
     while (
         i >= 0
-        and toks[i][2].lower() in _ADVERBS
+        and toks[i][2].lower() in skip
         or (
             i >= 0
             and toks[i][2].endswith("ly")
@@ -377,6 +384,10 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
                 # "Matt Bai, a columnist, who said ...": the relative pronoun is the speaker as
                 # written; describe() resolves it to the name before it.
                 return toks[i][0], toks[i][1]
+            if len(words) == 1 and toks[words[0]][2].lower() in _OBJECT_RELATIVE_SUBJECTS:
+                # "Republicans, who he said are disloyal": "who" is what was said about; the
+                # pronoun after it speaks.
+                break
             # "people who attended the rally said": the speaker is the phrase before "who".
             words = []
             i -= 1
