@@ -102,7 +102,8 @@ def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
 
 
 def _short(text: str, s: int, e: int, n: int) -> bool:
-    return len(_WORDS.findall(text, s, e)) <= n
+    """At most ``n`` words in ``text[s:e]`` (counting stops at the first word too many)."""
+    return all(k < n for k, _ in enumerate(_WORDS.finditer(text, s, e)))
 
 
 def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
