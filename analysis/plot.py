@@ -577,9 +577,9 @@ def top_speakers(
             if position:
                 ax.axhline(y[position] + 0.5, color="#999999", linewidth=0.6)
         ax.set_ylim(-0.6, len(labels) - 0.4)
-        ax.set_xlabel(
-            f"Attributions ({count_col.replace('_', ' ')})\nhigher = quoted or cited more often"
-        )
+        measure = count_col.replace("_", " ")
+        label = "Attributions" if measure == "attributions" else f"Attributions ({measure})"
+        ax.set_xlabel(f"{label}\nhigher = quoted or cited more often")
         ax.set_title(title or f"Most quoted speakers by {by} (top {n})")
     return ax
 
