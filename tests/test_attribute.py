@@ -727,6 +727,14 @@ HARD_CASES = [
         ],
         id="offer-as-a-verb",
     ),
+    pytest.param(
+        "Mr. Lee, who calls the plan a giveaway, said the vote would fail.",
+        [
+            ("indirect", "the plan a giveaway", "calls", "who", False),
+            ("indirect", "the vote would fail", "said", "Mr. Lee", False),
+        ],
+        id="cue-in-relative-clause-before-the-main-verb",
+    ),
 ]
 
 

@@ -881,6 +881,9 @@ _COMMA_SPEAKER = re.compile(
     r",[”\"']*\s+(?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
     r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?\s+(?=[a-z])"
 )
+_COMMA_VERB = re.compile(r",[”\"']*\s+(?=[a-z])")
+# "..., said to be ...", "..., known as ...": no finite reporting verb.
+_NOT_MAIN_VERB = re.compile(r"\s+(?:to|as|by)\b|ing\b")
 _NOT_APPOSITIVE = re.compile(
     r"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){0,5}?(?:will|would|could|can|should|may|might|must|has|"
     r"have|had|is|are|was|were|does|do|did)\b"
@@ -935,6 +938,17 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
         # after a comma closes the content.
         for m in _COMMA_SPEAKER.finditer(text, cs, e):
             if verb.match(text, m.end(), e) and not _in_quote(m.start(), qstarts, quotes):
+                e = m.start()
+                break
+        # 'Humphrey, who calls Trump a "sociopath," said ...', 'Manafort, citing X, said ...':
+        # a reporting verb right after a comma is the main clause that the aside interrupted.
+        for m in _COMMA_VERB.finditer(text, cs, e):
+            v = verb.match(text, m.end(), e)
+            if (
+                v
+                and not _NOT_MAIN_VERB.match(text, v.end())
+                and not _in_quote(m.start(), qstarts, quotes)
+            ):
                 e = m.start()
                 break
         # "... and predicted that ...": any reporting verb after "and" is the speaker's next
