@@ -735,6 +735,11 @@ HARD_CASES = [
         ],
         id="cue-in-relative-clause-before-the-main-verb",
     ),
+    pytest.param(
+        "The governor opposed it as he prepared his run for the White House.",
+        [("indirect", "it", "opposed", "The governor", False)],
+        id="time-clause-after-a-short-object",
+    ),
 ]
 
 

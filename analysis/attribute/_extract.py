@@ -877,11 +877,12 @@ _ADJUNCT = (
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
+# A comma, then maybe a speaker phrase (group 1), then a lower-case word (checked for a verb).
 _COMMA_SPEAKER = re.compile(
-    r",[”\"']*\s+(?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
-    r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?\s+(?=[a-z])"
+    r",[”\"']*\s+(?:((?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
+    r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?)\s+)?(?=[a-z])"
 )
-_COMMA_VERB = re.compile(r",[”\"']*\s+(?=[a-z])")
+_WHEN_AS = re.compile(r" (?:when|as) (?=(?:he|she|they|it|I|we) (?!comes\b)[a-z]+(?:ed|s)\b)")
 # "..., said to be ...", "..., known as ...": no finite reporting verb.
 _NOT_MAIN_VERB = re.compile(r"\s+(?:to|as|by)\b|ing\b")
 _NOT_APPOSITIVE = re.compile(
@@ -933,20 +934,22 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
                 break
             pos = m.end()
         e = stop if m else e
+    m = _WHEN_AS.search(text, cs, min(e, cs + 100))
+    if m and _short(text, cs, m.start(), 8) and not _in_quote(m.start(), qstarts, quotes):
+        # "opposed it as he positioned himself", "tweeted his observations as he lined up": a
+        # clause of time with a subject of its own after a short object tells when the speaker
+        # acted. After a longer clause it may be part of what was said, so it stays.
+        e = m.start()
     if verb is not None:
         # "... to endorse Clinton, Eskelsen García said at the time": a cue clause of its own
-        # after a comma closes the content.
+        # after a comma closes the content. So does a reporting verb right after a comma, the
+        # main clause that an aside interrupted ('Humphrey, who calls Trump a "sociopath," said
+        # ...', 'Manafort, citing X, said ...'), unless it is no finite verb ('..., said to be').
         for m in _COMMA_SPEAKER.finditer(text, cs, e):
-            if verb.match(text, m.end(), e) and not _in_quote(m.start(), qstarts, quotes):
-                e = m.start()
-                break
-        # 'Humphrey, who calls Trump a "sociopath," said ...', 'Manafort, citing X, said ...':
-        # a reporting verb right after a comma is the main clause that the aside interrupted.
-        for m in _COMMA_VERB.finditer(text, cs, e):
             v = verb.match(text, m.end(), e)
             if (
                 v
-                and not _NOT_MAIN_VERB.match(text, v.end())
+                and (m.group(1) or not _NOT_MAIN_VERB.match(text, v.end()))
                 and not _in_quote(m.start(), qstarts, quotes)
             ):
                 e = m.start()
