@@ -77,10 +77,11 @@ _SPLIT_GAP = re.compile(
 )
 _SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
-_SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
-    r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
+    # Every stop starts with a comma, a space or a semicolon: the look-ahead skips other
+    # positions at once.
+    r"(?=[,;\s])(?:,(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
     r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|who|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
     # A closing appositive ("..., a Republican trying to ...") describes the last name.
@@ -88,12 +89,18 @@ _PARTICIPLE_STOP = re.compile(
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
     r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
+    r")"
 )
 
 
+_END_PUNCT = frozenset(".!?;:,")
+
+
 def _clean_end(text: str, s: int, e: int) -> int:
-    m = _SENT_END.search(text, s, e)
-    return m.start() if m else e
+    """``e`` moved back over trailing spaces and punctuation (not before ``s``)."""
+    while e > s and (text[e - 1] in _END_PUNCT or text[e - 1].isspace()):
+        e -= 1
+    return e
 
 
 def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
@@ -836,6 +843,9 @@ _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 # Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
 # but not "..., and that ...", which continues what was said.
 _AND_STOP = re.compile(
+    # Every stop has a conjunction after a comma or a space: checked first, it skips the
+    # other positions at once.
+    r"(?=[,\s])(?=,?\s+(?:and|but|while|even|as)\b)(?:"
     r",\s+(?:and|but)\s+(?!that\b)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
     # "... and one in four said ...": another speaker's report.
@@ -847,6 +857,7 @@ _AND_STOP = re.compile(
     r"|\s+but\s+(?=(?:did|does|do|took|takes|also|said|says|added|was|is|has|had|would|could|"
     r"will|declined|refused|stopped|acknowledged|conceded|noted|warned)\b)"
     r"|,\s+even\s+(?:though|if)\b|,\s+as\s+(?:have|has|had|did|do|does|is|are|was|were)\b"
+    r")"
 )
 
 
