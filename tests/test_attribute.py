@@ -740,6 +740,11 @@ HARD_CASES = [
         [("indirect", "it", "opposed", "The governor", False)],
         id="time-clause-after-a-short-object",
     ),
+    pytest.param(
+        "Most voters said they wanted an outsider, compared with a third in 2012.",
+        [("indirect", "they wanted an outsider", "said", "Most voters", False)],
+        id="writer-comparison-after-the-content",
+    ),
 ]
 
 

@@ -86,6 +86,10 @@ _PARTICIPLE_STOP = re.compile(
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
     # A closing appositive ("..., a Republican trying to ...") describes the last name.
     r"|,\s+(?:a|an|the)\s(?=[^,;:“”\"]*$)"
+    # A comparison or a contrast of the writer's ("..., compared with 11 percent of ...",
+    # "..., down from 47 percent", "..., as they did in a debate last week").
+    r"|,\s+(?:compared\s+(?:with|to)|(?:down|up)\s+from|"
+    r"as\s+(?:he|she|they|it|we|I)\s+(?:did|does|do|had|has|have)\b)"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
     r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
