@@ -745,6 +745,11 @@ HARD_CASES = [
         [("indirect", "they wanted an outsider", "said", "Most voters", False)],
         id="writer-comparison-after-the-content",
     ),
+    pytest.param(
+        "Ms. Diaz, who said the deal was fair, left the party a year later.",
+        [("indirect", "the deal was fair", "said", "who", False)],
+        id="relative-clause-content-ends-at-its-comma",
+    ),
 ]
 
 

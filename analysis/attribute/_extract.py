@@ -745,6 +745,18 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             comma = text.find(",", cs, ce)
             if comma > cs:
                 ce = comma
+        elif sp_text in _RELATIVE_SPEAKERS:
+            # 'Broaddrick, who said Clinton raped her, recounted ...': the relative clause
+            # ends at the next comma, and the main clause goes on after it.
+            comma = text.find(",", cs, ce)
+            while comma > 0 and (
+                _in_quote(comma, qstarts, quotes) or _LIST_ITEM.match(text, comma, ce)
+            ):
+                # A comma inside a quotation or between the items of a list ('Asian
+                # Americans, Turkish Americans and ...') does not close the clause.
+                comma = text.find(",", comma + 1, ce)
+            if comma > cs:
+                ce = _clean_end(text, cs, comma)
         elif (
             text[v.end() : v.end() + 1] == ","
             and _ends_with_comma(before)
@@ -759,6 +771,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             pos = ce
 
 
+_RELATIVE_SPEAKERS = frozenset(["who", "which"])
+_LIST_ITEM = re.compile(r",\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?:,|\s+(?:and|or)\s)")
 _CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
 _SPEECH_OF_IT = frozenset(
     ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
