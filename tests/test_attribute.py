@@ -750,6 +750,19 @@ HARD_CASES = [
         [("indirect", "the deal was fair", "said", "who", False)],
         id="relative-clause-content-ends-at-its-comma",
     ),
+    pytest.param(
+        "A national poll released Sunday by two networks shows the senator with a narrow lead.",
+        [
+            (
+                "indirect",
+                "the senator with a narrow lead",
+                "shows",
+                "A national poll released Sunday by two networks",
+                False,
+            )
+        ],
+        id="document-subject-of-shows",
+    ),
 ]
 
 

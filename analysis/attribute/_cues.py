@@ -78,6 +78,16 @@ _DOCUMENT_BEFORE = re.compile(
     r"letters?|transcripts?|court\s+papers)\s+$",
     re.IGNORECASE,
 )
+# 'A national poll released Sunday by The Post shows ...': a sentence whose subject is a
+# document (a determiner, then its head noun within a few words) before "show(s)".
+_SHOW = frozenset(["show", "shows"])
+_DOCUMENT_SUBJECT = re.compile(
+    r"\s*(?:(?:A|An|The|This|That|These|Those|Other|New|Another|Early|Recent)\s+)"
+    r"(?:[\w’'\-]+\s+){0,4}?(?:polls?|surveys?|data|records|numbers|figures|results|study|"
+    r"studies|documents?|videos?|footage|photos?|images?|slides?|e-?mails?|filings?|reports?|"
+    r"analysis|review|research|statistics|estimates?|memos?|letters?|transcripts?)\b"
+    r"[^.;:!?“”\"]*$"
+)
 # 'Sanders supports raising the wage': a name, then a verb form in -s with an object, is a
 # sentence; after a determiner ('the Clinton claims') the pair is a compound noun.
 _NAME_BEFORE = re.compile(
@@ -189,6 +199,7 @@ def is_cue(
             _EVIDENCE_AFTER.match(text, end)
             or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
             or _DOCUMENT_BEFORE.search(text, max(lo, start - 16), start)
+            or (word in _SHOW and _DOCUMENT_SUBJECT.match(text, lo, start))
             or (
                 word.endswith("s")
                 and _named_subject(text, max(lo, start - 40), start)
