@@ -763,6 +763,11 @@ HARD_CASES = [
         ],
         id="document-subject-of-shows",
     ),
+    pytest.param(
+        "Most of the voters described themselves as moderates.",
+        [("indirect", "themselves as moderates", "described", "Most of the voters", False)],
+        id="reflexive-object-of-a-description",
+    ),
 ]
 
 

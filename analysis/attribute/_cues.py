@@ -151,6 +151,7 @@ def patterns(lexicon: Lexicon) -> CuePatterns:
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s?\s+$")
+_FIND = frozenset(["find", "finds", "found", "finding"])
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves|itself|myself|ourselves)\b")
 
 
@@ -179,8 +180,8 @@ def is_cue(
         return bool(m) and m.group(1).lower() in preps
     if _POSSESSIVE_BEFORE.search(text, max(lo, start - 20), start) and text[end : end + 1] == ":":
         return False  # "Editor’s note: ...": a noun
-    if _REFLEXIVE_AFTER.match(text, end):
-        return False  # "found himself embroiled"
+    if word in _FIND and _REFLEXIVE_AFTER.match(text, end):
+        return False  # "found himself embroiled"; but "described themselves as liberals"
     needs_evidence = word in lex.ambiguous and not (
         word in _NAMING and _NAMED_OBJECT.match(text, end)
     )  # 'critics call it a mouthpiece': a verb that names its object
