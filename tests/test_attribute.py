@@ -768,6 +768,14 @@ HARD_CASES = [
         [("indirect", "themselves as moderates", "described", "Most of the voters", False)],
         id="reflexive-object-of-a-description",
     ),
+    pytest.param(
+        "The campaign criticized the decision, with Sen. Lee calling it a disgrace.",
+        [
+            ("indirect", "the decision", "criticized", "The campaign", False),
+            ("indirect", "it a disgrace", "calling", "Sen. Lee", False),
+        ],
+        id="with-clause-has-its-own-speaker",
+    ),
 ]
 
 

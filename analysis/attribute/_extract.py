@@ -86,6 +86,11 @@ _PARTICIPLE_STOP = re.compile(
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
     # A closing appositive ("..., a Republican trying to ...") describes the last name.
     r"|,\s+(?:a|an|the)\s(?=[^,;:“”\"]*$)"
+    # "..., with Sen. John McCain calling it ...": a clause with a subject of its own (but
+    # "..., with 40 percent supporting him" is a poll's finding).
+    r"|,\s+with\s+(?!\d)(?=(?:[\w’'.\-]+\s+){1,5}?(?!(?:during|including|according|regarding|concerning|"
+    r"nothing|something|anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)"
+    r"[a-z]+ing\b)"
     # A comparison or a contrast of the writer's ("..., compared with 11 percent of ...",
     # "..., down from 47 percent", "..., as they did in a debate last week").
     r"|,\s+(?:compared\s+(?:with|to)|(?:down|up)\s+from|"
