@@ -776,6 +776,19 @@ HARD_CASES = [
         ],
         id="with-clause-has-its-own-speaker",
     ),
+    pytest.param(
+        "A federal judge ordered the release of the documents.",
+        [
+            (
+                "indirect",
+                "the release of the documents",
+                "ordered",
+                "A federal judge",
+                False,
+            )
+        ],
+        id="order-is-a-directive",
+    ),
 ]
 
 
