@@ -789,6 +789,11 @@ HARD_CASES = [
         ],
         id="order-is-a-directive",
     ),
+    pytest.param(
+        "Last week a federal judge said the documents were false.",
+        [("indirect", "the documents were false", "said", "a federal judge", False)],
+        id="time-phrase-before-a-common-noun-speaker",
+    ),
 ]
 
 

@@ -165,6 +165,10 @@ _CLAUSE = frozenset(
         "yet",
     ]
 )
+_DETERMINERS = frozenset(["a", "an", "the"])
+_PREPOSITIONS = frozenset(
+    ["of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "into", "over", "under"]
+)
 _LEADING = frozenset(
     [
         "however",
@@ -409,10 +413,18 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
     k = 0
     while k < len(words) and toks[words[k]][2].lower() in _LEADING:
         k += 1
+        k0 = k
         while (
             k < len(words) - 1
             and toks[words[k]][2][0].islower()
             and toks[words[k]][2].lower() not in PRONOUNS
+            and not (
+                # 'Last week a federal judge said': a determiner after the phrase's noun (not
+                # after a preposition, 'in the wake of the attack') starts the speaker.
+                k > k0
+                and toks[words[k]][2] in _DETERMINERS
+                and toks[words[k - 1]][2] not in _PREPOSITIONS
+            )
         ):
             k += 1
     words = words[k:]
