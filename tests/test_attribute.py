@@ -794,6 +794,19 @@ HARD_CASES = [
         [("indirect", "the documents were false", "said", "a federal judge", False)],
         id="time-phrase-before-a-common-noun-speaker",
     ),
+    pytest.param(
+        "The state was only following the law, the governor told the court in a filing.",
+        [
+            (
+                "indirect",
+                "The state was only following the law",
+                "told",
+                "the governor",
+                False,
+            )
+        ],
+        id="listener-after-a-trailing-tell",
+    ),
 ]
 
 

@@ -693,14 +693,20 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         # A semicolon closes the cue clause ('..., analysts say; in 2012, ...').
         semi = text.find(";", v.end(), e)
         after_end = _clean_end(text, v.end(), semi if semi >= 0 else e)
+        tail = v.end()
+        if low in _TELL and _ends_with_comma(before):
+            # '..., he told the court in his filing': the listener is no content of the cue.
+            om = _OBJECT.match(text, tail, after_end)
+            if om and _short(text, tail, om.end(), 4):
+                tail = om.end()
         if (
             _ends_with_comma(before)
             and not _asked_at(text, s)
             and _short(text, s, sp[0], 200)
             and not _short(text, s, sp[0], 3)
             and (
-                _short(text, v.end(), after_end, 4)
-                or (_POST_TAIL.match(text, v.end(), e) and _short(text, v.end(), after_end, 12))
+                _short(text, tail, after_end, 4)
+                or (_POST_TAIL.match(text, tail, e) and _short(text, tail, after_end, 12))
             )
             and not _YES_NO.match(text, v.end())
             and not _TO_OR_THAT.search(text, v.end(), after_end)
