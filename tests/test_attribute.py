@@ -807,6 +807,16 @@ HARD_CASES = [
         ],
         id="listener-after-a-trailing-tell",
     ),
+    pytest.param(
+        '"We will win the state," said Ms. Ortiz, who added that the count was late. '
+        '"It is close," said an aide, who requested anonymity.',
+        [
+            ("direct", '"We will win the state,"', "said", "Ms. Ortiz", False),
+            ("indirect", "the count was late", "added", "who", False),
+            ("direct", '"It is close,"', "said", "an aide", True),
+        ],
+        id="relative-clause-after-a-quote-cue-reports-too",
+    ),
 ]
 
 

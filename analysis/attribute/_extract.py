@@ -260,7 +260,12 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             if text[rest : rest + 1] in {",", ";"}:
                 rest = _skip_space(text, rest + 1, e)
             lo = bisect.bisect_left(hit_starts, rest, lo, hi)
-            if lo == hi or e - rest < 20 or _RELATIVE.match(text, rest):
+            if (
+                lo == hi
+                or e - rest < 20
+                or _RELATIVE.match(text, rest)
+                and not _RELATIVE_SPEECH.match(text, rest)
+            ):
                 continue  # "said Hillary Clinton, who praised ...": about the speaker
             s = rest
             # '"...," Smith said, adding that ...': the speaker of the quotation goes on.
@@ -836,6 +841,13 @@ _ADVERBIAL_LEAD = re.compile(
     r"\s+(?:\w+ly|again|also|then|later|afterward|afterwards|once|too)\b\s*[,.]"
 )
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
+# '"...," said Weaver, who added that ...': a relative clause that speaks again reports more of
+# the speaker's words; other ones ('who praised Bush') describe the speaker.
+_RELATIVE_SPEECH = re.compile(
+    r"who\s+(?:also\s+|later\s+)?(?:said|says|added|adds|noted|notes|told|tells|explained|argued|"
+    r"warned|insisted|stressed|emphasized|predicted|acknowledged|conceded|cautioned|"
+    r"declined\s+to\s+(?:say|comment|discuss|specify))\b"
+)
 _POST_TAIL = re.compile(
     r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
     r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
