@@ -817,6 +817,11 @@ HARD_CASES = [
         ],
         id="relative-clause-after-a-quote-cue-reports-too",
     ),
+    pytest.param(
+        '"We are not done yet," Ms. Ortiz continued. Divers continued their search for the devices.',
+        [("direct", '"We are not done yet,"', "continued", "Ms. Ortiz", False)],
+        id="continued-reports-only-after-a-quotation",
+    ),
 ]
 
 

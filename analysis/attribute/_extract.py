@@ -405,7 +405,7 @@ def _attach_right(text, q, hi, lex, pats, *, period):
     for v in pats.verb.finditer(text, pos, min(hi, pos + 90)):
         if (
             _noun_use(text, v)
-            or not is_cue(text, v.start(), v.end(), lex)
+            or not is_cue(text, v.start(), v.end(), lex, after_quote=True)
             or _INFINITIVE_BEFORE.search(text, max(pos, v.start() - 4), v.start())
         ):
             continue  # '"..." I had prepared a statement to read': no cue clause of the quotation
