@@ -822,6 +822,11 @@ HARD_CASES = [
         [("direct", '"We are not done yet,"', "continued", "Ms. Ortiz", False)],
         id="continued-reports-only-after-a-quotation",
     ),
+    pytest.param(
+        "The survey finds voters shifting to the right, but that could change.",
+        [("indirect", "voters shifting to the right", "finds", "The survey", False)],
+        id="but-that-as-a-demonstrative-subject",
+    ),
 ]
 
 
