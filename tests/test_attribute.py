@@ -827,6 +827,11 @@ HARD_CASES = [
         [("indirect", "voters shifting to the right", "finds", "The survey", False)],
         id="but-that-as-a-demonstrative-subject",
     ),
+    pytest.param(
+        "After the governor criticized the mayor during a debate, the crowd cheered.",
+        [("indirect", "the mayor", "criticized", "the governor", False)],
+        id="occasion-trimmed-in-a-subordinate-clause",
+    ),
 ]
 
 

@@ -760,7 +760,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # at the next comma.
             comma = text.find(",", cs, ce)
             if comma > cs:
-                ce = comma
+                ce = _trim_adjunct(text, cs, comma, qstarts, quotes)
         elif sp_text in _RELATIVE_SPEAKERS:
             # 'Broaddrick, who said Clinton raped her, recounted ...': the relative clause
             # ends at the next comma, and the main clause goes on after it.
@@ -772,7 +772,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 # Americans, Turkish Americans and ...') does not close the clause.
                 comma = text.find(",", comma + 1, ce)
             if comma > cs:
-                ce = _clean_end(text, cs, comma)
+                ce = _trim_adjunct(text, cs, _clean_end(text, cs, comma), qstarts, quotes)
         elif (
             text[v.end() : v.end() + 1] == ","
             and _ends_with_comma(before)
@@ -1014,9 +1014,12 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
             if v and v.group(0).endswith("ed") and not _in_quote(m.start(), qstarts, quotes):
                 e = m.start()
                 break
-    e = _clean_end(text, cs, e)
-    # A trailing time or place of speaking is no part of the content (the first one that
-    # runs to the end, after at least one word of content, outside quotation marks).
+    return _trim_adjunct(text, cs, _clean_end(text, cs, e), qstarts, quotes)
+
+
+def _trim_adjunct(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
+    """A trailing time or place of speaking is no part of the content (the first one that
+    runs to the end, after at least one word of content, outside quotation marks)."""
     pos = _WORDS.search(text, cs, e)
     pos = pos.end() if pos else e
     while True:
