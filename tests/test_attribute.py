@@ -832,6 +832,11 @@ HARD_CASES = [
         [("indirect", "the mayor", "criticized", "the governor", False)],
         id="occasion-trimmed-in-a-subordinate-clause",
     ),
+    pytest.param(
+        'The senator called the plan "a disgrace," and the crowd cheered.',
+        [("partial", 'the plan "a disgrace,"', "called", "The senator", False)],
+        id="and-after-a-comma-inside-the-closing-quote",
+    ),
 ]
 
 

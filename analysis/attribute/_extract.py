@@ -886,8 +886,8 @@ _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _AND_STOP = re.compile(
     # Every stop has a conjunction after a comma or a space: checked first, it skips the
     # other positions at once.
-    r"(?=[,\s])(?=,?\s+(?:and|but|while|even|as)\b)(?:"
-    r",\s+(?:and|but)\s+(?!that\b(?!\s+(?:doesn’t|doesn't|does|did|didn’t|didn't|is|was|could|"
+    r"(?=[,\s])(?=,?(?:[”\"]|'')?\s+(?:and|but|while|even|as)\b)(?:"
+    r",(?:[”\"]|'')?\s+(?:and|but)\s+(?!that\b(?!\s+(?:doesn’t|doesn't|does|did|didn’t|didn't|is|was|could|"
     r"would|will|may|might|isn’t|isn't|wasn’t|wasn't|seems|remains|means)\b))|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
     # "... and one in four said ...": another speaker's report.
