@@ -837,6 +837,11 @@ HARD_CASES = [
         [("partial", 'the plan "a disgrace,"', "called", "The senator", False)],
         id="and-after-a-comma-inside-the-closing-quote",
     ),
+    pytest.param(
+        "The union endorsed the governor in February.",
+        [("indirect", "the governor", "endorsed", "The union", False)],
+        id="time-after-a-short-object",
+    ),
 ]
 
 

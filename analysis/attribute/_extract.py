@@ -935,6 +935,12 @@ _COMMA_SPEAKER = re.compile(
     r",[”\"']*\s+(?:((?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
     r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?)\s+)?(?=[a-z])"
 )
+_TRAILING_TIME = re.compile(
+    r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|(?:the\s+)?(?:coming|recent|past)\s+"
+    r"(?:days|weeks|months|years))(?:\s+\d{4})?(?=[\s.,;:!?]*$)"
+)
+_CLAUSE_OPEN = re.compile(r"(?:that|he|she|they|it|we|I|you|there|whether|if|how|why|what|who)\b")
 _WHEN_AS = re.compile(r" (?:when|as) (?=(?:he|she|they|it|I|we) (?!comes\b)[a-z]+(?:ed|s)\b)")
 # "..., said to be ...", "..., known as ...": no finite reporting verb.
 _NOT_MAIN_VERB = re.compile(r"\s+(?:to|as|by)\b|ing\b")
@@ -1014,7 +1020,13 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
             if v and v.group(0).endswith("ed") and not _in_quote(m.start(), qstarts, quotes):
                 e = m.start()
                 break
-    return _trim_adjunct(text, cs, _clean_end(text, cs, e), qstarts, quotes)
+    e = _trim_adjunct(text, cs, _clean_end(text, cs, e), qstarts, quotes)
+    m = _TRAILING_TIME.search(text, cs, e)
+    if m and _short(text, cs, m.start(), 3) and not _CLAUSE_OPEN.match(text, cs):
+        # 'endorsed Sanders in February', 'voted for Obama in 2012': after a short object
+        # (no clause of its own) a time says when the speaker acted, not what was said.
+        e = m.start()
+    return e
 
 
 def _trim_adjunct(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
