@@ -842,6 +842,11 @@ HARD_CASES = [
         [("indirect", "the governor", "endorsed", "The union", False)],
         id="time-after-a-short-object",
     ),
+    pytest.param(
+        "Rival candidates have long criticized the plan.",
+        [("indirect", "the plan", "criticized", "Rival candidates", False)],
+        id="adverb-long-is-no-part-of-the-speaker",
+    ),
 ]
 
 

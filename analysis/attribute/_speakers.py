@@ -100,6 +100,12 @@ _ADVERBS = frozenset(
         "originally",
         "similarly",
         "subsequently",
+        # 'may well endorse', 'has long argued', 'has always said', 'had ever told'
+        "well",
+        "long",
+        "always",
+        "ever",
+        "sometimes",
     ]
 )
 _LY_NOUNS = frozenset(
