@@ -847,6 +847,11 @@ HARD_CASES = [
         [("indirect", "the plan", "criticized", "Rival candidates", False)],
         id="adverb-long-is-no-part-of-the-speaker",
     ),
+    pytest.param(
+        "Now we know: the plan failed.",
+        [],
+        id="we-know-as-an-aside",
+    ),
 ]
 
 

@@ -117,6 +117,7 @@ _NAMED_OBJECT = re.compile(
     r"\s+(?:it|him|her|them|this|himself|herself|themselves)\s+(?!(?:to|on|up|back|out|for|in|at|about|"
     r"again|now|later|soon|today|tonight|tomorrow|when|if|after|before|every|each)\b)[\w“\"‘']"
 )
+_KNOW_ALONE = re.compile(r"\s*(?:[,:;.!?)]|(?:it|of)\b)")
 _ANONYMITY = re.compile(r"\s+anonymity\b")
 _DELEGATES = re.compile(r"\s+(?:delegates?|superdelegates?)\b")
 _OWNED_NOUN = re.compile(r"\w[’']s?\s+(?:[\w\-]+\s+){0,2}$|\b(?:his|her|their|its|my|our)\s+$")
@@ -188,6 +189,8 @@ def is_cue(
     )  # 'critics call it a mouthpiece': a verb that names its object
     if word in _PLACE_NOUNS and text.startswith(",", end):
         return False  # "in 20 states, ...": a comma is no evidence for the noun "state(s)"
+    if word == "know" and _KNOW_ALONE.match(text, end):
+        return False  # "Now we know:", "(Yes, we know, ...)", "news as we know it": an aside
     if _ANONYMITY.match(text, end):
         return False  # "who requested anonymity": a condition of the source, nothing it said
     if word == "pledged" and _DELEGATES.match(text, end):
