@@ -852,6 +852,11 @@ HARD_CASES = [
         [],
         id="we-know-as-an-aside",
     ),
+    pytest.param(
+        "Senate Republicans may want to reconsider the nomination.",
+        [],
+        id="modal-want-is-the-writers-advice",
+    ),
 ]
 
 

@@ -119,6 +119,7 @@ _NAMED_OBJECT = re.compile(
 )
 _KNOW_ALONE = re.compile(r"\s*(?:[,:;.!?)]|(?:it|of)\b)")
 _ANONYMITY = re.compile(r"\s+anonymity\b")
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|should|would)\s+$")
 _DELEGATES = re.compile(r"\s+(?:delegates?|superdelegates?)\b")
 _OWNED_NOUN = re.compile(r"\w[’']s?\s+(?:[\w\-]+\s+){0,2}$|\b(?:his|her|their|its|my|our)\s+$")
 _PRONOUN_BEFORE = re.compile(
@@ -193,6 +194,8 @@ def is_cue(
         return False  # "Now we know:", "(Yes, we know, ...)", "news as we know it": an aside
     if _ANONYMITY.match(text, end):
         return False  # "who requested anonymity": a condition of the source, nothing it said
+    if word == "want" and _MODAL_BEFORE.search(text, max(lo, start - 12), start):
+        return False  # "they may want to reconsider": the writer's advice, nobody's stance
     if word == "pledged" and _DELEGATES.match(text, end):
         return False  # "pledged delegates"
     if (needs_evidence or word in _ALSO_NOUNS) and _OWNED_NOUN.search(
