@@ -727,6 +727,136 @@ HARD_CASES = [
         ],
         id="offer-as-a-verb",
     ),
+    pytest.param(
+        "Mr. Lee, who calls the plan a giveaway, said the vote would fail.",
+        [
+            ("indirect", "the plan a giveaway", "calls", "who", False),
+            ("indirect", "the vote would fail", "said", "Mr. Lee", False),
+        ],
+        id="cue-in-relative-clause-before-the-main-verb",
+    ),
+    pytest.param(
+        "The governor opposed it as he prepared his run for the White House.",
+        [("indirect", "it", "opposed", "The governor", False)],
+        id="time-clause-after-a-short-object",
+    ),
+    pytest.param(
+        "Most voters said they wanted an outsider, compared with a third in 2012.",
+        [("indirect", "they wanted an outsider", "said", "Most voters", False)],
+        id="writer-comparison-after-the-content",
+    ),
+    pytest.param(
+        "Ms. Diaz, who said the deal was fair, left the party a year later.",
+        [("indirect", "the deal was fair", "said", "who", False)],
+        id="relative-clause-content-ends-at-its-comma",
+    ),
+    pytest.param(
+        "A national poll released Sunday by two networks shows the senator with a narrow lead.",
+        [
+            (
+                "indirect",
+                "the senator with a narrow lead",
+                "shows",
+                "A national poll released Sunday by two networks",
+                False,
+            )
+        ],
+        id="document-subject-of-shows",
+    ),
+    pytest.param(
+        "Most of the voters described themselves as moderates.",
+        [("indirect", "themselves as moderates", "described", "Most of the voters", False)],
+        id="reflexive-object-of-a-description",
+    ),
+    pytest.param(
+        "The campaign criticized the decision, with Sen. Lee calling it a disgrace.",
+        [
+            ("indirect", "the decision", "criticized", "The campaign", False),
+            ("indirect", "it a disgrace", "calling", "Sen. Lee", False),
+        ],
+        id="with-clause-has-its-own-speaker",
+    ),
+    pytest.param(
+        "A federal judge ordered the release of the documents.",
+        [
+            (
+                "indirect",
+                "the release of the documents",
+                "ordered",
+                "A federal judge",
+                False,
+            )
+        ],
+        id="order-is-a-directive",
+    ),
+    pytest.param(
+        "Last week a federal judge said the documents were false.",
+        [("indirect", "the documents were false", "said", "a federal judge", False)],
+        id="time-phrase-before-a-common-noun-speaker",
+    ),
+    pytest.param(
+        "The state was only following the law, the governor told the court in a filing.",
+        [
+            (
+                "indirect",
+                "The state was only following the law",
+                "told",
+                "the governor",
+                False,
+            )
+        ],
+        id="listener-after-a-trailing-tell",
+    ),
+    pytest.param(
+        '"We will win the state," said Ms. Ortiz, who added that the count was late. '
+        '"It is close," said an aide, who requested anonymity.',
+        [
+            ("direct", '"We will win the state,"', "said", "Ms. Ortiz", False),
+            ("indirect", "the count was late", "added", "who", False),
+            ("direct", '"It is close,"', "said", "an aide", True),
+        ],
+        id="relative-clause-after-a-quote-cue-reports-too",
+    ),
+    pytest.param(
+        '"We are not done yet," Ms. Ortiz continued. Divers continued their search for the devices.',
+        [("direct", '"We are not done yet,"', "continued", "Ms. Ortiz", False)],
+        id="continued-reports-only-after-a-quotation",
+    ),
+    pytest.param(
+        "The survey finds voters shifting to the right, but that could change.",
+        [("indirect", "voters shifting to the right", "finds", "The survey", False)],
+        id="but-that-as-a-demonstrative-subject",
+    ),
+    pytest.param(
+        "After the governor criticized the mayor during a debate, the crowd cheered.",
+        [("indirect", "the mayor", "criticized", "the governor", False)],
+        id="occasion-trimmed-in-a-subordinate-clause",
+    ),
+    pytest.param(
+        'The senator called the plan "a disgrace," and the crowd cheered.',
+        [("partial", 'the plan "a disgrace,"', "called", "The senator", False)],
+        id="and-after-a-comma-inside-the-closing-quote",
+    ),
+    pytest.param(
+        "The union endorsed the governor in February.",
+        [("indirect", "the governor", "endorsed", "The union", False)],
+        id="time-after-a-short-object",
+    ),
+    pytest.param(
+        "Rival candidates have long criticized the plan.",
+        [("indirect", "the plan", "criticized", "Rival candidates", False)],
+        id="adverb-long-is-no-part-of-the-speaker",
+    ),
+    pytest.param(
+        "Now we know: the plan failed.",
+        [],
+        id="we-know-as-an-aside",
+    ),
+    pytest.param(
+        "Senate Republicans may want to reconsider the nomination.",
+        [],
+        id="modal-want-is-the-writers-advice",
+    ),
 ]
 
 

@@ -78,6 +78,16 @@ _DOCUMENT_BEFORE = re.compile(
     r"letters?|transcripts?|court\s+papers)\s+$",
     re.IGNORECASE,
 )
+# 'A national poll released Sunday by The Post shows ...': a sentence whose subject is a
+# document (a determiner, then its head noun within a few words) before "show(s)".
+_SHOW = frozenset(["show", "shows"])
+_DOCUMENT_SUBJECT = re.compile(
+    r"\s*(?:(?:A|An|The|This|That|These|Those|Other|New|Another|Early|Recent)\s+)"
+    r"(?:[\w’'\-]+\s+){0,4}?(?:polls?|surveys?|data|records|numbers|figures|results|study|"
+    r"studies|documents?|videos?|footage|photos?|images?|slides?|e-?mails?|filings?|reports?|"
+    r"analysis|review|research|statistics|estimates?|memos?|letters?|transcripts?)\b"
+    r"[^.;:!?“”\"]*$"
+)
 # 'Sanders supports raising the wage': a name, then a verb form in -s with an object, is a
 # sentence; after a determiner ('the Clinton claims') the pair is a compound noun.
 _NAME_BEFORE = re.compile(
@@ -107,6 +117,9 @@ _NAMED_OBJECT = re.compile(
     r"\s+(?:it|him|her|them|this|himself|herself|themselves)\s+(?!(?:to|on|up|back|out|for|in|at|about|"
     r"again|now|later|soon|today|tonight|tomorrow|when|if|after|before|every|each)\b)[\w“\"‘']"
 )
+_KNOW_ALONE = re.compile(r"\s*(?:[,:;.!?)]|(?:it|of)\b)")
+_ANONYMITY = re.compile(r"\s+anonymity\b")
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|should|would)\s+$")
 _DELEGATES = re.compile(r"\s+(?:delegates?|superdelegates?)\b")
 _OWNED_NOUN = re.compile(r"\w[’']s?\s+(?:[\w\-]+\s+){0,2}$|\b(?:his|her|their|its|my|our)\s+$")
 _PRONOUN_BEFORE = re.compile(
@@ -141,6 +154,7 @@ def patterns(lexicon: Lexicon) -> CuePatterns:
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s?\s+$")
+_FIND = frozenset(["find", "finds", "found", "finding"])
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves|itself|myself|ourselves)\b")
 
 
@@ -169,13 +183,19 @@ def is_cue(
         return bool(m) and m.group(1).lower() in preps
     if _POSSESSIVE_BEFORE.search(text, max(lo, start - 20), start) and text[end : end + 1] == ":":
         return False  # "Editor’s note: ...": a noun
-    if _REFLEXIVE_AFTER.match(text, end):
-        return False  # "found himself embroiled"
+    if word in _FIND and _REFLEXIVE_AFTER.match(text, end):
+        return False  # "found himself embroiled"; but "described themselves as liberals"
     needs_evidence = word in lex.ambiguous and not (
         word in _NAMING and _NAMED_OBJECT.match(text, end)
     )  # 'critics call it a mouthpiece': a verb that names its object
     if word in _PLACE_NOUNS and text.startswith(",", end):
         return False  # "in 20 states, ...": a comma is no evidence for the noun "state(s)"
+    if word == "know" and _KNOW_ALONE.match(text, end):
+        return False  # "Now we know:", "(Yes, we know, ...)", "news as we know it": an aside
+    if _ANONYMITY.match(text, end):
+        return False  # "who requested anonymity": a condition of the source, nothing it said
+    if word == "want" and _MODAL_BEFORE.search(text, max(lo, start - 12), start):
+        return False  # "they may want to reconsider": the writer's advice, nobody's stance
     if word == "pledged" and _DELEGATES.match(text, end):
         return False  # "pledged delegates"
     if (needs_evidence or word in _ALSO_NOUNS) and _OWNED_NOUN.search(
@@ -189,6 +209,7 @@ def is_cue(
             _EVIDENCE_AFTER.match(text, end)
             or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
             or _DOCUMENT_BEFORE.search(text, max(lo, start - 16), start)
+            or (word in _SHOW and _DOCUMENT_SUBJECT.match(text, lo, start))
             or (
                 word.endswith("s")
                 and _named_subject(text, max(lo, start - 40), start)

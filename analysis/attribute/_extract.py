@@ -77,23 +77,39 @@ _SPLIT_GAP = re.compile(
 )
 _SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
-_SENT_END = re.compile(r"[\s.!?;:,]+$")
 _WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
-    r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
+    # Every stop starts with a comma, a space or a semicolon: the look-ahead skips other
+    # positions at once.
+    r"(?=[,;\s])(?:,(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
     r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|who|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
     # A closing appositive ("..., a Republican trying to ...") describes the last name.
     r"|,\s+(?:a|an|the)\s(?=[^,;:“”\"]*$)"
+    # "..., with Sen. John McCain calling it ...": a clause with a subject of its own (but
+    # "..., with 40 percent supporting him" is a poll's finding).
+    r"|,\s+with\s+(?!\d)(?=(?:[\w’'.\-]+\s+){1,5}?(?!(?:during|including|according|regarding|concerning|"
+    r"nothing|something|anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)"
+    r"[a-z]+ing\b)"
+    # A comparison or a contrast of the writer's ("..., compared with 11 percent of ...",
+    # "..., down from 47 percent", "..., as they did in a debate last week").
+    r"|,\s+(?:compared\s+(?:with|to)|(?:down|up)\s+from|"
+    r"as\s+(?:he|she|they|it|we|I)\s+(?:did|does|do|had|has|have)\b)"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
     r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
+    r")"
 )
 
 
+_END_PUNCT = frozenset(".!?;:,")
+
+
 def _clean_end(text: str, s: int, e: int) -> int:
-    m = _SENT_END.search(text, s, e)
-    return m.start() if m else e
+    """``e`` moved back over trailing spaces and punctuation (not before ``s``)."""
+    while e > s and (text[e - 1] in _END_PUNCT or text[e - 1].isspace()):
+        e -= 1
+    return e
 
 
 def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
@@ -244,7 +260,12 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             if text[rest : rest + 1] in {",", ";"}:
                 rest = _skip_space(text, rest + 1, e)
             lo = bisect.bisect_left(hit_starts, rest, lo, hi)
-            if lo == hi or e - rest < 20 or _RELATIVE.match(text, rest):
+            if (
+                lo == hi
+                or e - rest < 20
+                or _RELATIVE.match(text, rest)
+                and not _RELATIVE_SPEECH.match(text, rest)
+            ):
                 continue  # "said Hillary Clinton, who praised ...": about the speaker
             s = rest
             # '"...," Smith said, adding that ...': the speaker of the quotation goes on.
@@ -384,7 +405,7 @@ def _attach_right(text, q, hi, lex, pats, *, period):
     for v in pats.verb.finditer(text, pos, min(hi, pos + 90)):
         if (
             _noun_use(text, v)
-            or not is_cue(text, v.start(), v.end(), lex)
+            or not is_cue(text, v.start(), v.end(), lex, after_quote=True)
             or _INFINITIVE_BEFORE.search(text, max(pos, v.start() - 4), v.start())
         ):
             continue  # '"..." I had prepared a statement to read': no cue clause of the quotation
@@ -677,14 +698,20 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         # A semicolon closes the cue clause ('..., analysts say; in 2012, ...').
         semi = text.find(";", v.end(), e)
         after_end = _clean_end(text, v.end(), semi if semi >= 0 else e)
+        tail = v.end()
+        if low in _TELL and _ends_with_comma(before):
+            # '..., he told the court in his filing': the listener is no content of the cue.
+            om = _OBJECT.match(text, tail, after_end)
+            if om and _short(text, tail, om.end(), 4):
+                tail = om.end()
         if (
             _ends_with_comma(before)
             and not _asked_at(text, s)
             and _short(text, s, sp[0], 200)
             and not _short(text, s, sp[0], 3)
             and (
-                _short(text, v.end(), after_end, 4)
-                or (_POST_TAIL.match(text, v.end(), e) and _short(text, v.end(), after_end, 12))
+                _short(text, tail, after_end, 4)
+                or (_POST_TAIL.match(text, tail, e) and _short(text, tail, after_end, 12))
             )
             and not _YES_NO.match(text, v.end())
             and not _TO_OR_THAT.search(text, v.end(), after_end)
@@ -733,7 +760,19 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # at the next comma.
             comma = text.find(",", cs, ce)
             if comma > cs:
-                ce = comma
+                ce = _trim_adjunct(text, cs, comma, qstarts, quotes)
+        elif sp_text in _RELATIVE_SPEAKERS:
+            # 'Broaddrick, who said Clinton raped her, recounted ...': the relative clause
+            # ends at the next comma, and the main clause goes on after it.
+            comma = text.find(",", cs, ce)
+            while comma > 0 and (
+                _in_quote(comma, qstarts, quotes) or _LIST_ITEM.match(text, comma, ce)
+            ):
+                # A comma inside a quotation or between the items of a list ('Asian
+                # Americans, Turkish Americans and ...') does not close the clause.
+                comma = text.find(",", comma + 1, ce)
+            if comma > cs:
+                ce = _trim_adjunct(text, cs, _clean_end(text, cs, comma), qstarts, quotes)
         elif (
             text[v.end() : v.end() + 1] == ","
             and _ends_with_comma(before)
@@ -748,6 +787,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             pos = ce
 
 
+_RELATIVE_SPEAKERS = frozenset(["who", "which"])
+_LIST_ITEM = re.compile(r",\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?:,|\s+(?:and|or)\s)")
 _CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
 _SPEECH_OF_IT = frozenset(
     ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
@@ -800,6 +841,13 @@ _ADVERBIAL_LEAD = re.compile(
     r"\s+(?:\w+ly|again|also|then|later|afterward|afterwards|once|too)\b\s*[,.]"
 )
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
+# '"...," said Weaver, who added that ...': a relative clause that speaks again reports more of
+# the speaker's words; other ones ('who praised Bush') describe the speaker.
+_RELATIVE_SPEECH = re.compile(
+    r"who\s+(?:also\s+|later\s+)?(?:said|says|added|adds|noted|notes|told|tells|explained|argued|"
+    r"warned|insisted|stressed|emphasized|predicted|acknowledged|conceded|cautioned|"
+    r"declined\s+to\s+(?:say|comment|discuss|specify))\b"
+)
 _POST_TAIL = re.compile(
     r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
     r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -836,7 +884,11 @@ _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 # Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
 # but not "..., and that ...", which continues what was said.
 _AND_STOP = re.compile(
-    r",\s+(?:and|but)\s+(?!that\b)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
+    # Every stop has a conjunction after a comma or a space: checked first, it skips the
+    # other positions at once.
+    r"(?=[,\s])(?=,?(?:[”\"]|'')?\s+(?:and|but|while|even|as)\b)(?:"
+    r",(?:[”\"]|'')?\s+(?:and|but)\s+(?!that\b(?!\s+(?:doesn’t|doesn't|does|did|didn’t|didn't|is|was|could|"
+    r"would|will|may|might|isn’t|isn't|wasn’t|wasn't|seems|remains|means)\b))|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
     # "... and one in four said ...": another speaker's report.
     r"|,?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
@@ -847,6 +899,7 @@ _AND_STOP = re.compile(
     r"|\s+but\s+(?=(?:did|does|do|took|takes|also|said|says|added|was|is|has|had|would|could|"
     r"will|declined|refused|stopped|acknowledged|conceded|noted|warned)\b)"
     r"|,\s+even\s+(?:though|if)\b|,\s+as\s+(?:have|has|had|did|do|does|is|are|was|were)\b"
+    r")"
 )
 
 
@@ -877,10 +930,20 @@ _ADJUNCT = (
 _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
+# A comma, then maybe a speaker phrase (group 1), then a lower-case word (checked for a verb).
 _COMMA_SPEAKER = re.compile(
-    r",[”\"']*\s+(?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
-    r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?\s+(?=[a-z])"
+    r",[”\"']*\s+(?:((?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
+    r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?)\s+)?(?=[a-z])"
 )
+_TRAILING_TIME = re.compile(
+    r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|(?:the\s+)?(?:coming|recent|past)\s+"
+    r"(?:days|weeks|months|years))(?:\s+\d{4})?(?=[\s.,;:!?]*$)"
+)
+_CLAUSE_OPEN = re.compile(r"(?:that|he|she|they|it|we|I|you|there|whether|if|how|why|what|who)\b")
+_WHEN_AS = re.compile(r" (?:when|as) (?=(?:he|she|they|it|I|we) (?!comes\b)[a-z]+(?:ed|s)\b)")
+# "..., said to be ...", "..., known as ...": no finite reporting verb.
+_NOT_MAIN_VERB = re.compile(r"\s+(?:to|as|by)\b|ing\b")
 _NOT_APPOSITIVE = re.compile(
     r"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){0,5}?(?:will|would|could|can|should|may|might|must|has|"
     r"have|had|is|are|was|were|does|do|did)\b"
@@ -930,11 +993,24 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
                 break
             pos = m.end()
         e = stop if m else e
+    m = _WHEN_AS.search(text, cs, min(e, cs + 100))
+    if m and _short(text, cs, m.start(), 8) and not _in_quote(m.start(), qstarts, quotes):
+        # "opposed it as he positioned himself", "tweeted his observations as he lined up": a
+        # clause of time with a subject of its own after a short object tells when the speaker
+        # acted. After a longer clause it may be part of what was said, so it stays.
+        e = m.start()
     if verb is not None:
         # "... to endorse Clinton, Eskelsen García said at the time": a cue clause of its own
-        # after a comma closes the content.
+        # after a comma closes the content. So does a reporting verb right after a comma, the
+        # main clause that an aside interrupted ('Humphrey, who calls Trump a "sociopath," said
+        # ...', 'Manafort, citing X, said ...'), unless it is no finite verb ('..., said to be').
         for m in _COMMA_SPEAKER.finditer(text, cs, e):
-            if verb.match(text, m.end(), e) and not _in_quote(m.start(), qstarts, quotes):
+            v = verb.match(text, m.end(), e)
+            if (
+                v
+                and (m.group(1) or not _NOT_MAIN_VERB.match(text, v.end()))
+                and not _in_quote(m.start(), qstarts, quotes)
+            ):
                 e = m.start()
                 break
         # "... and predicted that ...": any reporting verb after "and" is the speaker's next
@@ -944,9 +1020,18 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
             if v and v.group(0).endswith("ed") and not _in_quote(m.start(), qstarts, quotes):
                 e = m.start()
                 break
-    e = _clean_end(text, cs, e)
-    # A trailing time or place of speaking is no part of the content (the first one that
-    # runs to the end, after at least one word of content, outside quotation marks).
+    e = _trim_adjunct(text, cs, _clean_end(text, cs, e), qstarts, quotes)
+    m = _TRAILING_TIME.search(text, cs, e)
+    if m and _short(text, cs, m.start(), 3) and not _CLAUSE_OPEN.match(text, cs):
+        # 'endorsed Sanders in February', 'voted for Obama in 2012': after a short object
+        # (no clause of its own) a time says when the speaker acted, not what was said.
+        e = m.start()
+    return e
+
+
+def _trim_adjunct(text: str, cs: int, e: int, qstarts=(), quotes=()) -> int:
+    """A trailing time or place of speaking is no part of the content (the first one that
+    runs to the end, after at least one word of content, outside quotation marks)."""
     pos = _WORDS.search(text, cs, e)
     pos = pos.end() if pos else e
     while True:

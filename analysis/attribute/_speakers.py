@@ -100,6 +100,12 @@ _ADVERBS = frozenset(
         "originally",
         "similarly",
         "subsequently",
+        # 'may well endorse', 'has long argued', 'has always said', 'had ever told'
+        "well",
+        "long",
+        "always",
+        "ever",
+        "sometimes",
     ]
 )
 _LY_NOUNS = frozenset(
@@ -164,6 +170,10 @@ _CLAUSE = frozenset(
         "no",
         "yet",
     ]
+)
+_DETERMINERS = frozenset(["a", "an", "the"])
+_PREPOSITIONS = frozenset(
+    ["of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "into", "over", "under"]
 )
 _LEADING = frozenset(
     [
@@ -298,6 +308,7 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+_RELATIVES = frozenset(["who", "which", "whose"])
 _BE = frozenset(["is", "are", "was", "were", "been", "be"])
 _ING_CUE = re.compile(r"[a-z]+ing\b")
 _OBJECT_RELATIVE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
@@ -334,9 +345,10 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
                 return head[0][0], head[-1][1]
         # An appositive or a parenthetical between commas: the speaker stands before it.
         j = i - 1
+        reports = False
         while j >= 0 and toks[j][2] not in {",", ";", ":", "“", "”", '"', "(", ")"}:
             if toks[j][2].lower() in lex.reporting_verbs:
-                return None
+                reports = True
             j -= 1
             if j >= 0 and toks[j][2] == ")":
                 while j >= 0 and toks[j][2] != "(":
@@ -344,6 +356,11 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
                 j -= 1
                 continue
         if j < 0 or toks[j][2] != "," or i - j < 2:
+            return None
+        if reports and toks[j + 1][2].lower() not in _RELATIVES:
+            # A cue between the commas reports something of its own ('..., he said, ...'); one
+            # in a relative clause ('McCaskill, who has endorsed Clinton, said') describes the
+            # speaker.
             return None
         i = j - 1
         if i >= 0 and toks[i][2] == ")":
@@ -402,10 +419,18 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
     k = 0
     while k < len(words) and toks[words[k]][2].lower() in _LEADING:
         k += 1
+        k0 = k
         while (
             k < len(words) - 1
             and toks[words[k]][2][0].islower()
             and toks[words[k]][2].lower() not in PRONOUNS
+            and not (
+                # 'Last week a federal judge said': a determiner after the phrase's noun (not
+                # after a preposition, 'in the wake of the attack') starts the speaker.
+                k > k0
+                and toks[words[k]][2] in _DETERMINERS
+                and toks[words[k - 1]][2] not in _PREPOSITIONS
+            )
         ):
             k += 1
     words = words[k:]
