@@ -15,14 +15,14 @@ import pytest
 pytestmark = pytest.mark.shared
 
 FLOORS = {
-    # measured on this sample: 0.805 / 0.888 / 0.996 / 0.866 / 0.601 / 0.615
+    # measured on this sample (30 November): 0.810 / 0.890 / 0.996 / 0.876 / 0.640 / 0.615
     # (anonymous precision rests on 13 predicted rows here; it was 0.727 before the broader
     # attribution rules, which add two anonymous rows whose spans gold draws differently)
-    "direct_f1": 0.79,
-    "joined_direct_f1": 0.87,
+    "direct_f1": 0.80,
+    "joined_direct_f1": 0.88,
     "speaker_accuracy": 0.98,
-    "quote_speaker_recall": 0.85,
-    "all_f1": 0.59,
+    "quote_speaker_recall": 0.86,
+    "all_f1": 0.63,
     "anonymous_precision": 0.58,
 }
 
