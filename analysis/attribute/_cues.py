@@ -71,21 +71,19 @@ _CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
 # "The poll shows Clinton ahead", "records show": a document subject is evidence for a verb that
 # is usually a noun.
-_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:polls?|polling|surveys?|averages?|data|findings|records|numbers|figures|results|study|"
-    r"studies|documents?|videos?|footage|photos?|images?|slides?|"
+_DOCUMENTS = (
+    r"(?:polls?|polling|surveys?|averages?|data|findings|records|numbers|figures|results|study|"
+    r"studies|documents?|videos?|footage|photos?|images?|slides?|review|"
     r"e-?mails?|filings?|reports?|analysis|research|statistics|estimates?|tall(?:y|ies)|memos?|"
-    r"letters?|transcripts?|court\s+papers)\s+$",
-    re.IGNORECASE,
+    r"letters?|transcripts?|court\s+papers)"
 )
+_DOCUMENT_BEFORE = re.compile(rf"\b{_DOCUMENTS}\s+$", re.IGNORECASE)
 # 'A national poll released Sunday by The Post shows ...': a sentence whose subject is a
 # document (a determiner, then its head noun within a few words) before "show(s)".
 _SHOW = frozenset(["show", "shows"])
 _DOCUMENT_SUBJECT = re.compile(
     r"\s*(?:(?:A|An|The|This|That|These|Those|Other|New|Another|Early|Recent)\s+)"
-    r"(?:[\w’'\-]+\s+){0,4}?(?:polls?|surveys?|data|records|numbers|figures|results|study|"
-    r"studies|documents?|videos?|footage|photos?|images?|slides?|e-?mails?|filings?|reports?|"
-    r"analysis|review|research|statistics|estimates?|memos?|letters?|transcripts?)\b"
+    rf"(?:[\w’'\-]+\s+){{0,4}}?{_DOCUMENTS}\b"
     r"[^.;:!?“”\"]*$"
 )
 # 'Sanders supports raising the wage': a name, then a verb form in -s with an object, is a

@@ -27,7 +27,7 @@ from ._cues import is_cue, patterns, prepositions
 from ._lexicon import Lexicon
 from ._quotes import Quote, find_quotes
 from ._segment import paragraphs, sentences
-from ._speakers import PRONOUNS, Mentions, describe, speaker_left, speaker_right
+from ._speakers import ABBREVIATIONS, PRONOUNS, Mentions, describe, speaker_left, speaker_right
 
 __all__ = ["extract_text"]
 
@@ -71,8 +71,10 @@ _OBJECT = re.compile(
 # A relative clause about the speaker may sit in the gap ('said Ms. Warren, who has often
 # been on the receiving end of his insults. "..."'), but no other cue and no "that".
 _SPLIT_GAP = re.compile(
-    r"(?:[^.!?;“”\"\n]|\.(?=[\w)\-,])|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bJr)|(?<=\bSr)|(?<=\bLt)|(?<=\bMrs)|(?<=\bSen)"
-    r"|(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bCol))\.){0,200}?"
+    r"(?:[^.!?;“”\"\n]|\.(?=[\w)\-,])|(?:"
+    # The period of a title ('said Sen. Sasse'): each abbreviation is its own fixed-width look-behind.
+    + "|".join(rf"(?<=\b{word})" for word in ABBREVIATIONS)
+    + r")\.){0,200}?"
     r"[.,:;]\s*"
 )
 _SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
@@ -875,10 +877,9 @@ _NAME_START = re.compile(
     r"(?!(?:He|She|They|It|I|We|You|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"(?:[A-Z]|(?:the|a|an)\s)"
 )
-_FINITE = re.compile(
-    r"\b(?:will|would|could|can|should|may|might|must|has|have|had|is|are|was|were|does|do|did|"
-    r"won't|can't|isn't|wasn't)\b"
-)
+# Auxiliaries and modals: a word of a finite verb phrase.
+_AUX = r"(?:will|would|could|can|should|may|might|must|has|have|had|is|are|was|were|does|do|did)"
+_FINITE = re.compile(rf"\b(?:{_AUX}|won't|can't|isn't|wasn't)\b")
 _COMMA_BEFORE = re.compile(r"[,][’'”\"]*\s*\Z")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 # Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
@@ -945,8 +946,7 @@ _WHEN_AS = re.compile(r" (?:when|as) (?=(?:he|she|they|it|I|we) (?!comes\b)[a-z]
 # "..., said to be ...", "..., known as ...": no finite reporting verb.
 _NOT_MAIN_VERB = re.compile(r"\s+(?:to|as|by)\b|ing\b")
 _NOT_APPOSITIVE = re.compile(
-    r"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){0,5}?(?:will|would|could|can|should|may|might|must|has|"
-    r"have|had|is|are|was|were|does|do|did)\b"
+    rf"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){{0,5}}?{_AUX}\b"
 )
 _DASHES = frozenset("-–—")
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
@@ -1252,9 +1252,24 @@ _OWNERLESS = re.compile(
 _NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|after|before|because)\s")
 
 
-def _nominal(text, raw, quotes, qstarts):
+def _free_of(raw: list[dict]):
+    """``free(a, b)``: no attribution found so far (in ``raw`` now) overlaps ``a..b``.
+
+    Looks at the attribution starting last before ``b``, as the extra passes need: they add
+    attributions only where the earlier passes found none.
+    """
     taken = sorted((r["start"], r["end"]) for r in raw)
     starts = [t[0] for t in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_right(starts, b) - 1
+        return not (k >= 0 and taken[k][1] > a)
+
+    return free
+
+
+def _nominal(text, raw, quotes, qstarts):
+    free = _free_of(raw)
     for c0, c1, cs in _nominal_hits(text):
         if _in_quote(c0, qstarts, quotes):
             continue
@@ -1265,8 +1280,7 @@ def _nominal(text, raw, quotes, qstarts):
         ce = stop.start() if stop else min(len(text), cs + 160)
         if ce - cs < 3:
             continue
-        k = bisect.bisect_right(starts, ce) - 1
-        if k >= 0 and taken[k][1] > (owner.start() if owner else c0):
+        if not free(owner.start() if owner else c0, ce):
             continue  # inside an attribution found already
         # Without a possessive owner ("avoided direct criticism of X", "questions about Y") the
         # stance is still an attribution; its holder is left unresolved.
@@ -1437,13 +1451,7 @@ _POLL_TAIL = re.compile(r"[^,;:.!?“”\"\n]{0,40}?[.!?]")
 
 
 def _in_poll(text, raw, quotes, qstarts, sent_bounds):
-    taken = sorted((r["start"], r["end"]) for r in raw)
-    starts = [t[0] for t in taken]
-
-    def free(a: int, b: int) -> bool:
-        k = bisect.bisect_right(starts, b) - 1
-        return not (k >= 0 and taken[k][1] > a)
-
+    free = _free_of(raw)
     for stem in ("poll", "survey"):
         i = text.find(stem)
         while i >= 0:
@@ -1488,13 +1496,7 @@ def _in_poll(text, raw, quotes, qstarts, sent_bounds):
 
 
 def _sourceless(text, raw, quotes, qstarts, sent_bounds):
-    taken = sorted((r["start"], r["end"]) for r in raw)
-    starts = [t[0] for t in taken]
-
-    def free(a: int, b: int) -> bool:
-        k = bisect.bisect_right(starts, b) - 1
-        return not (k >= 0 and taken[k][1] > a)
-
+    free = _free_of(raw)
     for m in _IT_THAT.finditer(text):
         if m.start() and text[m.start() - 1].isalnum() or _in_quote(m.start(), qstarts, quotes):
             continue
@@ -1635,13 +1637,7 @@ def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
 
 
 def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
-    taken = sorted((r["start"], r["end"]) for r in raw)
-    starts = [t[0] for t in taken]
-
-    def free(a: int, b: int) -> bool:
-        k = bisect.bisect_right(starts, b) - 1
-        return not (k >= 0 and taken[k][1] > a)
-
+    free = _free_of(raw)
     for a, cs in _asked(text):
         # The question runs to a comma ('Asked why ..., Sanders said') or to the end of the
         # sentence ('... said when asked how Trump digests the news.').

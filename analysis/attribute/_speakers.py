@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from ._lexicon import Lexicon, alternation
 
-__all__ = ["Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
+__all__ = ["ABBREVIATIONS", "Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
 # The look-aheads keep the regex from trying every abbreviation at every word.
@@ -312,13 +312,17 @@ _RELATIVES = frozenset(["who", "which", "whose"])
 _BE = frozenset(["is", "are", "was", "were", "been", "be"])
 _ING_CUE = re.compile(r"[a-z]+ing\b")
 _OBJECT_RELATIVE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
+# Words between a speaker and its cue: adverbs, a negation ('did not mention') and, before
+# a form in -ing, the auxiliary of a progressive.
+_SKIP_BEFORE_CUE = _ADVERBS | {"not"}
+_SKIP_BEFORE_ING = _SKIP_BEFORE_CUE | _BE
 
 
 def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     toks = _tokens(text, lo, cue_start)
     i = len(toks) - 1
     # 'Trump is telling veterans that ...': a progressive's auxiliary goes with the verb.
-    skip = (_ADVERBS | _BE if _ING_CUE.match(text, cue_start) else _ADVERBS) | {"not"}
+    skip = _SKIP_BEFORE_ING if _ING_CUE.match(text, cue_start) else _SKIP_BEFORE_CUE
     while (
         i >= 0
         and toks[i][2].lower() in skip
@@ -488,6 +492,8 @@ _NAME_RUN = re.compile(
     rf"(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))*"
 )
 _ABBR_WORDS = _ABBR[3:-3].split("|")
+#: Title and month abbreviations that end in a period inside a name or a date ("Sen.", "Jan.").
+ABBREVIATIONS: tuple[str, ...] = tuple(_ABBR_WORDS)
 # "Mr." read as "M" + "r.": the tails of the abbreviations, each after its first letter.
 _ABBR_TAIL = "|".join(
     f"(?<={c})(?:{'|'.join(sorted((w[1:] for w in _ABBR_WORDS if w[0] == c), key=len, reverse=True))})"
