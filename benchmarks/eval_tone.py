@@ -176,16 +176,6 @@ def news_targets() -> pd.DataFrame | None:
 
 
 def news_markdown(table: pd.DataFrame) -> str:
-    header = "| " + " | ".join(table.columns) + " |\n| " + " | ".join("---" for _ in table.columns)
-    rows = "".join(
-        "\n| "
-        + " | ".join(
-            v if isinstance(v, str) else (f"{v:,}" if isinstance(v, int) else f"{v:.3f}")
-            for v in row
-        )
-        + " |"
-        for row in table.itertuples(index=False)
-    )
     return (
         "## Sentence tone is not tone towards a person (NewsMTSC)\n\n"
         "Data: `../shared/eval/newsmtsc/` (Hamborg & Donnay 2021), news sentences from many US "
@@ -193,9 +183,8 @@ def news_markdown(table: pd.DataFrame) -> str:
         "(negative, neutral, positive); only `train.jsonl` and the dev parts of its 30/70 split "
         "are here. We compare the VADER class of the whole sentence (the sentence-level tone this "
         "toolkit reports) with that annotation, for every target.\n\n"
-        + header
-        + rows
-        + "\n\nRead it as a warning, not as a score to beat: the sentence tone agrees with the tone "
+        + _pipe_table(table)
+        + "\nRead it as a warning, not as a score to beat: the sentence tone agrees with the tone "
         "towards a person about half the time (the folder's README reports macro F1 0.51 on the "
         "real-world test part, and 0.80-0.83 for models trained for the task). "
         "'Coverage of X was negative' needs more than the tone of the sentences that mention X: "
@@ -205,26 +194,29 @@ def news_markdown(table: pd.DataFrame) -> str:
     )
 
 
-def markdown(table: pd.DataFrame, n: int, saturated: dict | None) -> str:
-    header = (
-        "| "
-        + " | ".join(table.columns)
-        + " |\n| "
-        + " | ".join("---" for _ in table.columns)
-        + " |\n"
-    )
+def _pipe_table(table: pd.DataFrame) -> str:
+    """A Markdown pipe table: text as is, counts with thousands separators, measures to 3 places."""
+
+    def cell(v: object) -> str:
+        if isinstance(v, str):
+            return v
+        return f"{v:,}" if isinstance(v, int) else f"{v:.3f}"
+
+    header = "| " + " | ".join(table.columns) + " |\n| " + " | ".join("---" for _ in table.columns)
     rows = "".join(
-        "| " + " | ".join(v if isinstance(v, str) else f"{v:.3f}" for v in row) + " |\n"
-        for row in table.itertuples(index=False)
+        "\n| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)
     )
+    return header + " |" + rows + "\n"
+
+
+def markdown(table: pd.DataFrame, n: int, saturated: dict | None) -> str:
     return (
         "## Tone (VADER) against human ratings\n\n"
         f"Data: `../shared/eval/vader-nyt/` (Hutto & Gilbert 2014), the {n:,} NYT editorial snippets of this copy "
         "(even-numbered editorials only), each rated -4..+4 by 20 people; truth = mean rating. "
         "Classes: compound >= 0.05 positive, <= -0.05 negative; human classes by the same band on mean/4 "
         "(|mean| > 0.2). Macro averages over the three classes.\n\n"
-        + header
-        + rows
+        + _pipe_table(table)
         + f"\nOur splitter finds more than one sentence in {table.attrs['multi_sentence']} snippets; "
         "for the others both measures are the same. Anchors: the paper reports r = 0.492 for VADER on all "
         "5,190 snippets; the folder's README measures r = 0.503, rho = 0.480, macro F1 = 0.537 with "
