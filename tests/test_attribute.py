@@ -857,6 +857,56 @@ HARD_CASES = [
         [],
         id="modal-want-is-the-writers-advice",
     ),
+    pytest.param(
+        "But according to two aides, the senator will not run again.",
+        [("indirect", "the senator will not run again", "according to", "two aides", True)],
+        id="according-to-after-a-conjunction",
+    ),
+    pytest.param(
+        "While most were marked confidential, according to a State Department official, two "
+        "were upgraded to secret.",
+        [
+            (
+                "indirect",
+                "two were upgraded to secret",
+                "according to",
+                "a State Department official",
+                True,
+            )
+        ],
+        id="according-to-after-a-subordinate-clause",
+    ),
+    pytest.param(
+        "Now, according to the poll, some states are swinging.",
+        [
+            (
+                "indirect",
+                "Now, according to the poll, some states are swinging",
+                "according to",
+                "the poll",
+                False,
+            )
+        ],
+        id="according-to-inside-the-content",
+    ),
+    pytest.param(
+        "The rally was loud, and she won the state easily, according to exit polls.",
+        [("indirect", "she won the state easily", "according to", "exit polls", False)],
+        id="according-to-sources-the-last-clause",
+    ),
+    pytest.param(
+        "Bill Clinton was paid $2 million by Teneo, according to “Man of the World,” a book.",
+        [
+            (
+                "indirect",
+                "Bill Clinton was paid $2 million by Teneo",
+                "according to",
+                "“Man of the World,”",
+                False,
+            )
+        ],
+        id="according-to-a-quoted-title",
+    ),
 ]
 
 

@@ -611,18 +611,38 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             continue
         low = v.group(0).lower()
         if low.startswith("according") or low in lex.according_cues:
-            sp = speaker_right(text, v.end(), e, lex)
+            sp = _titled_source(text, v.end(), e, lex, qstarts, quotes) or speaker_right(
+                text, v.end(), e, lex
+            )
             if not sp:
                 continue
-            before = text[s : v.start()].strip().lstrip("(—–- ")
-            if not before or _short(text, s, v.start(), 3) and before.endswith(","):
-                comma = text.find(",", sp[1], e)
-                if comma < 0:
+            lead = _ACCORDING_LEAD.match(text, s, v.start()).end()
+            before = text[lead : v.start()].strip()
+            comma = text.find(",", sp[1], e)
+            if _COMMA_IN_MARK.search(text, sp[0], sp[1]):
+                comma = sp[1] - 1  # 'according to "Title," CONTENT'
+            after = comma >= 0 and not _short(text, comma, e, 2)
+            if (
+                not before
+                or after
+                and _SUBORDINATE_START.match(before)
+                and before.find(",") == len(before) - 1
+            ):
+                # 'But according to X, CONTENT'; 'While ..., according to X, CONTENT': what
+                # follows the source is what it says.
+                if not after:
                     continue
                 cs, ce = comma + 1, _clean_end(text, comma + 1, e)
+            elif after and _short(text, lead, v.start(), 5) and before.endswith(","):
+                # 'Now, according to the poll, some are swinging': a short opening adverbial
+                # belongs to the content around the source.
+                cs, ce = lead, _clean_end(text, comma + 1, e)
             else:
-                cs, ce = s, v.start()
-                ce = _clean_end(text, cs, ce)
+                # 'CONTENT, according to X': after an opening subordinate clause ('Although
+                # ..., he remains ...') or a first coordinate clause ('..., and Clinton broke
+                # it'), only the last main clause is sourced.
+                cs, ce = s, _clean_end(text, s, v.start())
+                cs = _last_main_clause(text, cs, ce, qstarts, quotes)
             _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
             found_any = True
             pos = e
@@ -787,6 +807,48 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             found_any = True
             subject = subject or sp
             pos = ce
+
+
+_ACCORDING_LEAD = re.compile(
+    r"[\s(—–-]*(?:(?:but|and|so|yet|still|however|instead)\b[\s,]*)?", re.IGNORECASE
+)
+_SUBORDINATE_START = re.compile(
+    r"(?:while|although|though|even\s+though|if|when|as|after|before|because|since|unlike|"
+    r"whereas)\b",
+    re.IGNORECASE,
+)
+_COORDINATE = re.compile(
+    r",\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|its|their|[A-Z][a-z]+\s+[a-z]+)\b)"
+)
+
+
+_BY = re.compile(r"\s*by\s+")
+_COMMA_IN_MARK = re.compile(r",(?:[”\"]|'')\Z")
+
+
+def _titled_source(text, pos, e, lex, qstarts, quotes) -> tuple[int, int] | None:
+    """'according to "Man of the World," a book ...', 'according to ''The Trumps'' by Gwenda
+    Blair': a quoted title is the source, with its author if one follows."""
+    pos = _skip_space(text, pos, e)
+    k = bisect.bisect_left(qstarts, pos)
+    if k == len(quotes) or qstarts[k] != pos or not quotes[k].closed or quotes[k].end > e:
+        return None
+    end = quotes[k].end
+    by = _BY.match(text, end, e)
+    author = speaker_right(text, by.end(), e, lex) if by else None
+    return pos, author[1] if author else end
+
+
+def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int:
+    """Start of the clause that a trailing 'according to' sources, in ``text[cs:ce]``: after
+    the last ', and' that opens a clause with its own subject ('..., and Clinton broke it')."""
+    last = None
+    for m in _COORDINATE.finditer(text, cs, ce):
+        if not _in_quote(m.start(), qstarts, quotes) and not _list_and(text, cs, m):
+            last = m
+    if last is not None and not _short(text, last.end(), ce, 2):
+        cs = last.end()
+    return _skip_space(text, cs, ce)
 
 
 _RELATIVE_SPEAKERS = frozenset(["who", "which"])
