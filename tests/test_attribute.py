@@ -907,6 +907,25 @@ HARD_CASES = [
         ],
         id="according-to-a-quoted-title",
     ),
+    pytest.param(
+        "“We need to change it,” Christie said on ABC’s “This Week.”\n\n"
+        "“And Trump will not give in to the special interests.”",
+        [
+            (
+                "direct",
+                "“We need to change it,” “And Trump will not give in to the special interests.”",
+                "said",
+                "Christie",
+                False,
+            )
+        ],
+        id="quote-paragraph-continues-after-words-that-end-the-cue-sentence",
+    ),
+    pytest.param(
+        "“We need to change it,” Christie said. Trump disagreed.\n\n“The plan is fine.”",
+        [("direct", "“We need to change it,”", "said", "Christie", False)],
+        id="quote-paragraph-after-a-sentence-of-its-own-is-no-continuation",
+    ),
 ]
 
 

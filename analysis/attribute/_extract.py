@@ -361,6 +361,9 @@ def _noun_use(text: str, v: re.Match) -> bool:
     return bool(_NOUN_NEXT.match(text, v.end()))
 
 
+_NEW_SENTENCE = re.compile(r"[.!?][”\"’']*\s+[A-Z“\"]")
+
+
 def _continues(text, q, last, claimed_upto, para, para_of) -> bool:
     if not q.closed or last["end"] > q.start:
         return False
@@ -378,9 +381,13 @@ def _continues(text, q, last, claimed_upto, para, para_of) -> bool:
     # Something else said between the two (another quotation, a new sentence) ends the run.
     if starts_para and para_of(q.start) != para_of(last["end"] - 1) and claimed_upto < para[0]:
         last_para_end = text.rfind("\n", last["end"], q.start)
-        if _WORDS.search(
-            text, max(claimed_upto, last["end"]), last_para_end if last_para_end > 0 else q.start
+        rest_lo = max(claimed_upto, last["end"])
+        rest_hi = last_para_end if last_para_end > 0 else q.start
+        if _WORDS.search(text, rest_lo, rest_hi) and _NEW_SENTENCE.search(
+            text, max(0, rest_lo - 3), rest_hi
         ):
+            # Words after the cue clause are fine when they end its sentence ('..., Christie
+            # said on ABC's "This Week."'); a sentence of its own may quote someone else.
             return False
     return len(_WORDS.findall(text, q.start, q.end)) >= 4
 
