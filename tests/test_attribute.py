@@ -926,6 +926,11 @@ HARD_CASES = [
         [("direct", "“We need to change it,”", "said", "Christie", False)],
         id="quote-paragraph-after-a-sentence-of-its-own-is-no-continuation",
     ),
+    pytest.param(
+        "“He did not report the loans,” Cruz said as the crowd booed.",
+        [("direct", "“He did not report the loans,”", "said", "Cruz", False)],
+        id="said-as-a-clause-of-time",
+    ),
 ]
 
 

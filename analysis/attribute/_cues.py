@@ -48,6 +48,13 @@ _NEGATIVE_AFTER = re.compile(
     r"\s+(?:by\b|as\b|off\b|up\b|into\b|out\b(?!\s+that)|for\b)",
     re.IGNORECASE,
 )
+# Verbs of speech that keep their sense before a clause of time with "as" ('he said as the
+# crowd booed'); other cues followed by "as" name or judge ('described as', 'known as').
+_SPEECH_AS = frozenset(
+    "said says say added adds told tells explained wrote writes noted notes recalled joked "
+    "declared insisted argued warned asked asks shouted yelled replied responded".split()
+)
+_AS_WHEN = re.compile(r"\s+as\s+(?!much\b|well\b|such\b|if\b)")
 _ON_VERBS = frozenset(
     [
         "report",
@@ -222,4 +229,7 @@ def is_cue(
         return False  # "reported on the race", "commented on his hands"
     if _TO_VERB.match(text, end) and word in lex.to_breaks:
         return False  # "continued to rise", "found to be"; but "wrote to other aides"
-    return not _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))
+    negative = _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))
+    if negative and word in _SPEECH_AS and _AS_WHEN.match(text, end):
+        return True  # '"...," he said as the crowd cheered': 'as' tells when, not what
+    return not negative
