@@ -51,8 +51,32 @@ _NEGATIVE_AFTER = re.compile(
 # Verbs of speech that keep their sense before a clause of time with "as" ('he said as the
 # crowd booed'); other cues followed by "as" name or judge ('described as', 'known as').
 _SPEECH_AS = frozenset(
-    "said says say added adds told tells explained wrote writes noted notes recalled joked "
-    "declared insisted argued warned asked asks shouted yelled replied responded".split()
+    [
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "told",
+        "tells",
+        "explained",
+        "wrote",
+        "writes",
+        "noted",
+        "notes",
+        "recalled",
+        "joked",
+        "declared",
+        "insisted",
+        "argued",
+        "warned",
+        "asked",
+        "asks",
+        "shouted",
+        "yelled",
+        "replied",
+        "responded",
+    ]
 )
 _AS_WHEN = re.compile(r"\s+as\s+(?!much\b|well\b|such\b|if\b)")
 _ON_VERBS = frozenset(
