@@ -931,6 +931,16 @@ HARD_CASES = [
         [("direct", "“He did not report the loans,”", "said", "Cruz", False)],
         id="said-as-a-clause-of-time",
     ),
+    pytest.param(
+        "FBI officials were angered by the deal and predicted it would affect other cases.",
+        [("indirect", "it would affect other cases", "predicted", "FBI officials", True)],
+        id="subject-is-the-whole-group-noun",
+    ),
+    pytest.param(
+        "Mr. Singer loved the letter and decided the campaign was over.",
+        [("indirect", "the campaign was over", "decided", "Mr. Singer", False)],
+        id="subject-stops-before-its-verb",
+    ),
 ]
 
 

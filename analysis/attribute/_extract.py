@@ -27,7 +27,15 @@ from ._cues import is_cue, patterns, prepositions
 from ._lexicon import Lexicon
 from ._quotes import Quote, find_quotes
 from ._segment import paragraphs, sentences
-from ._speakers import ABBREVIATIONS, PRONOUNS, Mentions, describe, speaker_left, speaker_right
+from ._speakers import (
+    ABBREVIATIONS,
+    PRONOUNS,
+    Mentions,
+    _role_table,
+    describe,
+    speaker_left,
+    speaker_right,
+)
 
 __all__ = ["extract_text"]
 
@@ -1192,7 +1200,63 @@ def _subject(text, s, hi, lex):
         and len(m.group(1).split()) == 1
     ):
         return None
-    return m.start(1), m.end(1)
+    return m.start(1), _group_noun_end(text, m.end(1), hi, lex)
+
+
+_LOWER_WORDS = re.compile(r"(?:\s+(?:and\s+)?[a-z][a-z\-]*){1,3}")
+_GROUP_NOUNS = frozenset(["campaign", "team", "directors", "leaders", "members", "lawyers"])
+
+
+def _group_noun_end(text: str, end: int, hi: int, lex) -> int:
+    """'FBI officials', 'Senior administration officials', 'Her directors and advisers': a
+    capitalised word or a possessive before the noun that heads the subject."""
+    m = _LOWER_WORDS.match(text, end, hi)
+    if m is None:
+        return end
+    heads = _role_table(lex)[1]
+    best = end
+    for w in _WORDS.finditer(text, end, m.end()):
+        word = w.group(0)
+        if word in _AUX_WORDS or word.endswith(("ed", "ing")):
+            break  # 'Mr. Singer loved the letter', 'The committee is filing', 'shook her head'
+        if word in lex.anonymous or word in heads or word in _GROUP_NOUNS:
+            best = w.end()
+    return best
+
+
+_AUX_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "not",
+        "also",
+        "her",
+        "his",
+        "their",
+        "its",
+        "our",
+        "my",
+    ]
+)
 
 
 _BAD_HEADS = frozenset(
