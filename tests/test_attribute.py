@@ -941,6 +941,45 @@ HARD_CASES = [
         [("indirect", "the campaign was over", "decided", "Mr. Singer", False)],
         id="subject-stops-before-its-verb",
     ),
+    pytest.param(
+        "Gerald F. Seib, The Wall Street Journal: “Trump did not win the night, nor lose it.”",
+        [
+            (
+                "direct",
+                "“Trump did not win the night, nor lose it.”",
+                ":",
+                "Gerald F. Seib, The Wall Street Journal",
+                False,
+            )
+        ],
+        id="colon-after-a-writer-and-outlet",
+    ),
+    pytest.param(
+        "Former Secretary of State Madeleine Albright urged women to vote, saying, “There is a "
+        "special place for them.”",
+        [
+            (
+                "indirect",
+                "women to vote",
+                "urged",
+                "Former Secretary of State Madeleine Albright",
+                False,
+            ),
+            (
+                "direct",
+                "“There is a special place for them.”",
+                "saying",
+                "Former Secretary of State Madeleine Albright",
+                False,
+            ),
+        ],
+        id="participle-subject-with-of-inside-the-title",
+    ),
+    pytest.param(
+        "Outside the arena, about 200 protesters gathered, chanting “Dump Trump now, today.”",
+        [("direct", "“Dump Trump now, today.”", "chanting", "about 200 protesters", False)],
+        id="participle-subject-is-a-counted-group-after-a-place",
+    ),
 ]
 
 
@@ -966,6 +1005,7 @@ def test_long_speaker_phrase_resolves_to_the_speaker_not_the_object():
         ("“No comment,” a White House spokeswoman said.", "spokesperson"),
         ("Voters said the economy mattered most.", "citizen"),
         ("“It was close,” CNN reporter Jim Smith wrote.", "journalist"),
+        ("Peggy Drexler, CNN: “The debate changed nothing at all tonight.”", "journalist"),
     ],
 )
 def test_roles(text, role):

@@ -504,6 +504,11 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 
 _COLON_SPEAKER = re.compile(r"\s*((?:[A-Z][\w’'\-.]*\s+){0,5}[A-Z][\w’'\-.]*)\s*")
+# 'Gerald F. Seib, The Wall Street Journal: "..."': a writer and the outlet, as in round-ups.
+_COLON_BYLINE = re.compile(
+    r"\s*((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-.]*,\s*(?:The\s+)?(?:[A-Z][\w’'\-.]*\s+){0,3}"
+    r"[A-Z][\w’'\-.]*)\s*"
+)
 
 
 def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
@@ -595,7 +600,7 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
         # the quotation ('He gave a compliment:', '... surprise pollster Daron Shaw:').
         dash = max(text.rfind(" - ", ss, cz), text.rfind(" — ", ss, cz), text.rfind(" – ", ss, cz))
         start = dash + 3 if dash >= 0 else ss
-        m = _COLON_SPEAKER.fullmatch(text, start, cz)
+        m = _COLON_SPEAKER.fullmatch(text, start, cz) or _COLON_BYLINE.fullmatch(text, start, cz)
         sp = (m.start(1), m.end(1)) if m and not _INTRO.match(m.group(1) + ",") else None
         if sp is None and len(_WORDS.findall(text, q.start, q.end)) < 4:
             return None  # 'his resume: “song anthropologist.”' names, it does not quote
@@ -1126,7 +1131,13 @@ _SUBJECT = re.compile(
     r"then|later|also)\s*,?\s+){0,2}"
     # "The president left no doubt ..., saying": a determiner and one common noun.
     r"(The\s+[a-z][a-z\-]+(?=\s+[a-z])"
-    r"|(?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We)"
+    # "Former Secretary of State Madeleine Albright", "Band member Flea": "of" and one role
+    # noun may sit between capitalised words.
+    r"|(?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+(?:of\s+(?:the\s+)?|(?:member|leader|"
+    r"chairman|chairwoman|director|spokesman|spokeswoman|adviser|strategist|senator|"
+    r"governor|president|candidate|nominee)\s+(?=[A-Z]))?){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We"
+    # "about 200 protesters": a counted group.
+    r"|(?:(?:about|some|nearly|roughly|almost|at\s+least|more\s+than)\s+)?\d[\d,]*\s+[a-z][a-z\-]+)"
     r"(?=[\s,])"
 )
 _NOT_SUBJECT = frozenset(
@@ -1154,6 +1165,7 @@ _NOT_SUBJECT = frozenset(
 
 _INTRO = re.compile(
     r"(?:In|At|During|On|After|Before|With|From|For|Under|Over|Since|Despite|While|When|As|Speaking|"
+    r"Here|There|Outside|Inside|Back|Across|Along|Around|Near|"
     r"Asked|Hours|Days|Minutes|Moments|Later|Earlier|Then|And|But|Still|Meanwhile|Also|Yet|So|Now|"
     r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
     r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"

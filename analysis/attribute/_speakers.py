@@ -796,6 +796,8 @@ def describe(
         if name and role == "unknown":
             role = mentions.role_of(name)
         return Speaker(name, role, org, anonymous)
+    if role is None and org and _ARTICLE.sub("", org.lower()) in lex.outlets:
+        role = "journalist"  # 'Peggy Drexler, CNN': a named person writing for an outlet
     if role is None:
         role = mentions.role_of(person)
     return Speaker(person, role, org, False)
