@@ -26,6 +26,7 @@ __version__ = "0.1.0"
 _PUBLIC: dict[str, str] = {
     # load and clean
     "load_articles": "analysis.load",
+    "restore_accounting": "analysis.load",
     "find_duplicates": "analysis.dedupe",
     "remove_boilerplate": "analysis.clean",
     "validate_articles": "analysis.schema",

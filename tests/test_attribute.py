@@ -1118,6 +1118,23 @@ def test_unbalanced_quote_marks_are_counted_not_raised():
     assert "fine" in set(out["article_id"])
 
 
+def test_unbalanced_quote_marks_are_keyed_so_that_parquet_can_write_them(tmp_path):
+    """A text without an id, and ids that are not strings: attrs stay JSON (keys str or None)."""
+    with pytest.warns(UserWarning, match="unbalanced quotation mark"):
+        one = extract_attributions('He said "this never closes.')
+    assert one.attrs["unbalanced_quote_marks"] == {None: 1}
+    table = pd.DataFrame({"article_id": [7], "text": ['He said "this never closes.']})
+    with pytest.warns(UserWarning, match="unbalanced quotation mark"):
+        numbered = extract_attributions(table)
+    # The key is the id as the result's article_id column shows it.
+    assert numbered.attrs["unbalanced_quote_marks"] == {"7": 1}
+    assert set(numbered["article_id"]) <= {"7"}
+    for out in (one, numbered):
+        out.to_parquet(tmp_path / "quotes.parquet")
+        back = pd.read_parquet(tmp_path / "quotes.parquet")
+        assert len(back) == len(out) and list(back.attrs) == ["unbalanced_quote_marks"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(

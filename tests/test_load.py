@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import warnings
 
@@ -9,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_articles, make_article_id
-from analysis.load import LoadWarning
+from analysis.load import LoadWarning, RecordTable, restore_accounting
 from analysis.schema import ARTICLE_COLUMNS, REJECTION_COLUMNS, validate_articles
 
 SEED_TITLE = "US Secretary of State Antony Blinken Advocates for Cross-Strait Stability in Recent Talks with Chinese Official"
@@ -218,6 +219,75 @@ def test_dedupe_keeps_one_wire_copy_and_accounts_for_the_other(data_dir):
     assert dropped not in set(articles["article_id"])
     assert duplicates.loc[duplicates["kept"], "article_id"].item() in set(articles["article_id"])
     assert accounted(articles) == articles.attrs["summary"]["documents"] == 14
+
+
+def _accounting_load(tmp_path, data_dir):
+    """The bundled data plus a Windows-1252 file: a rejection, a dropped duplicate, a note, a skip."""
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir, folder)
+    line = '{"outlet": "Calder Courier", "title": "Caf\u00e9 owners count the cost", "text": "Caf\u00e9 owners said the strike cost them dearly."}\n'
+    (folder / "cafe.jsonl").write_bytes(line.encode("cp1252"))
+    articles = load_quietly(folder, dedupe=True)
+    summary = articles.attrs["summary"]
+    assert (summary["articles"], summary["rejected"], summary["duplicates_dropped"]) == (13, 1, 1)
+    assert (summary["notes"], summary["skipped_files"], summary["documents"]) == (1, 1, 15)
+    return articles
+
+
+def test_article_table_round_trips_through_parquet_with_its_accounting(tmp_path, data_dir):
+    articles = _accounting_load(tmp_path, data_dir)
+    json.dumps(articles.attrs)  # every value in attrs is JSON
+    articles.to_parquet(tmp_path / "articles.parquet")
+    back = pd.read_parquet(tmp_path / "articles.parquet")
+    pd.testing.assert_frame_equal(back, articles)
+    # pandas gives attrs back as JSON: lists of records, equal to the tables written.
+    assert back.attrs == articles.attrs
+    rejected = articles.attrs["rejections"][["source_path", "position", "reason"]]
+    assert [(r["source_path"], r["position"], r["reason"]) for r in back.attrs["rejections"]] == [
+        tuple(row) for row in rejected.itertuples(index=False)
+    ]
+    ((path, position, reason),) = rejected.itertuples(index=False)
+    assert path == str(tmp_path / "data" / "sample" / "e1_dock_strike.jsonl")
+    assert position == "line 3" and reason.startswith("not valid JSON")
+    dropped = [r["article_id"] for r in back.attrs["duplicates"] if not r["kept"]]
+    assert len(dropped) == 1 and dropped[0] not in set(back["article_id"])
+    assert "Windows-1252" in back.attrs["notes"][0]["note"]
+    assert back.attrs["skipped"][0]["source_path"].endswith("README.md")
+    documents = len(back) + len(back.attrs["rejections"]) + len(dropped)
+    assert documents == back.attrs["summary"]["documents"] == 15
+    # restore_accounting makes tables of them again, as load_articles gave them.
+    restored = restore_accounting(back)
+    for name in ("rejections", "duplicates", "notes", "skipped"):
+        assert isinstance(restored.attrs[name], RecordTable), name
+        pd.testing.assert_frame_equal(
+            restored.attrs[name].to_frame(), articles.attrs[name].to_frame(), obj=name
+        )
+    assert restored.attrs["summary"] == articles.attrs["summary"]
+    assert back.attrs["rejections"] == list(back.attrs["rejections"]), "the input is left alone"
+
+
+def test_article_table_round_trips_through_feather_and_pickle(tmp_path, data_dir):
+    articles = _accounting_load(tmp_path, data_dir)
+    articles.to_feather(tmp_path / "articles.feather")
+    feather = pd.read_feather(tmp_path / "articles.feather")
+    pd.testing.assert_frame_equal(feather, articles)
+    assert feather.attrs == articles.attrs
+    articles.to_pickle(tmp_path / "articles.pkl")
+    pickled = pd.read_pickle(tmp_path / "articles.pkl")
+    assert isinstance(pickled.attrs["rejections"], RecordTable)
+    assert pickled.attrs == articles.attrs
+
+
+def test_empty_accounting_tables_keep_their_columns_after_parquet(tmp_path, seed_path):
+    articles = load_quietly(seed_path)
+    assert articles.attrs["rejections"].empty
+    articles.to_parquet(tmp_path / "seed.parquet")
+    back = pd.read_parquet(tmp_path / "seed.parquet")
+    assert back.attrs["rejections"] == [] and back.attrs["summary"]["articles"] == 1
+    restored = restore_accounting(back).attrs
+    assert list(restored["rejections"].columns) == list(REJECTION_COLUMNS)
+    assert restored["rejections"]["reason"].tolist() == []
+    assert "kept" in restored["duplicates"].columns and "note" in restored["notes"].columns
 
 
 def test_progress_bar_can_be_forced_and_does_not_change_the_result(data_dir, capsys):

@@ -13,6 +13,7 @@ import pytest
 
 import analysis
 from analysis._html import markdown_to_html, table_html
+from analysis.load import LoadWarning
 from analysis.report import MARKER, read_validity, report
 
 
@@ -159,6 +160,26 @@ def test_documents_in_equals_rows_plus_rejections(hostile_report, hostile_dir):
     assert "5 documents in = 3 articles + 2 rejected inputs." in page
     rejected = page[page.index('<section id="rejected">') :]
     assert "feed.jsonl" in rejected and "empty.txt" in rejected
+
+
+def test_page_lists_the_skipped_files(sample_report):
+    page = sample_report.read_text(encoding="utf-8")
+    assert "1 file(s) were not read as articles" in page and "README.md" in page
+
+
+def test_table_read_back_from_parquet_keeps_its_accounting_on_the_page(tmp_path, data_dir):
+    """to_parquet, read_parquet, report: the counts and tables of the load are all there."""
+    with pytest.warns(LoadWarning):
+        articles = analysis.load_articles(data_dir, dedupe=True)
+    articles.to_parquet(tmp_path / "articles.parquet")
+    back = pd.read_parquet(tmp_path / "articles.parquet")
+    page = report(back, out=tmp_path / "out", progress=False).read_text(encoding="utf-8")
+    assert "14 documents in = 12 articles + 1 rejected inputs + 1 duplicates dropped." in page
+    assert "the loader counted" not in page  # the loader's count agrees
+    assert "1 file(s) were not read as articles" in page
+    rejected = pd.read_csv(tmp_path / "out" / "tables" / "rejections.csv")
+    assert rejected["source_path"].str.endswith("e1_dock_strike.jsonl").tolist() == [True]
+    assert rejected["position"].tolist() == ["line 3"]
 
 
 def test_scraped_script_is_shown_as_text(hostile_report):

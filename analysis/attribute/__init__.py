@@ -47,6 +47,10 @@ __all__ = [
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _missing(value: object) -> bool:
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({n: pd.Series(dtype=d) for n, (d, _) in ATTRIBUTION_COLUMNS.items()})
 
@@ -85,8 +89,8 @@ def extract_attributions(
         one of spokesperson, official, politician, expert, journalist (a person
         who reports), outlet (a publication), document, citizen or unknown.
         Odd or unbalanced quotation marks never raise: they are counted in one
-        warning and in ``result.attrs["unbalanced_quote_marks"]`` (article_id →
-        count).
+        warning and in ``result.attrs["unbalanced_quote_marks"]`` (article_id as
+        a string, None for a text without one → count).
 
     Raises
     ------
@@ -124,7 +128,7 @@ def extract_attributions(
 
         bar = tqdm(total=total, desc="attributions", unit="article")
     rows: list[dict] = []
-    unbalanced: dict[object, int] = {}
+    unbalanced: dict[str | None, int] = {}
     not_text = 0
     for done, (aid, text) in enumerate(zip(ids, texts, strict=True), start=1):
         if isinstance(text, str):
@@ -133,7 +137,9 @@ def extract_attributions(
             text = _LONE_SURROGATE.sub("\ufffd", text)
             records, n_bad = extract_text(text, lex)
             if n_bad:
-                unbalanced[aid] = n_bad
+                # Keyed as the result's article_id column shows the id (a string, None
+                # when missing), so that attrs stay JSON and to_parquet can write them.
+                unbalanced[None if _missing(aid) else str(aid)] = int(n_bad)
             for r in records:
                 r["article_id"] = aid
             rows.extend(records)

@@ -17,6 +17,9 @@ them, detects each file's format, and returns the article table of
 Nothing is lost: every document in the input becomes a row, a rejection
 (``articles.attrs["rejections"]``: file, position, reason) or, with
 ``dedupe=True``, a dropped duplicate (``articles.attrs["duplicates"]``).
+These tables are :class:`RecordTable` lists of plain records that read like
+DataFrames, so the accounting goes along when the table is saved as Parquet
+(:func:`restore_accounting` makes tables of it again after reading).
 
 Rules where a choice had to be made
 -----------------------------------
@@ -69,7 +72,7 @@ from analysis.load._html import parse_html
 from analysis.load._mediacloud import is_mediacloud_header, read_mediacloud
 from analysis.load._nexis import is_nexis, parse_nexis
 from analysis.load._records import Parsed
-from analysis.load._rejections import AttrsTable, LoadWarning, summary_message
+from analysis.load._rejections import LoadWarning, RecordTable, summary_message
 from analysis.load._scraped import parse_scraped
 from analysis.load._tabular import (
     check_columns_argument,
@@ -80,7 +83,7 @@ from analysis.load._tabular import (
 )
 from analysis.schema import ARTICLE_COLUMNS, REJECTION_COLUMNS, make_article_id, validate_articles
 
-__all__ = ["FORMATS", "LoadWarning", "load_articles"]
+__all__ = ["FORMATS", "LoadWarning", "RecordTable", "load_articles", "restore_accounting"]
 
 #: Values accepted by ``format=`` (besides "auto").
 FORMATS = ("scraped", "html", "jsonl", "json", "csv", "parquet", "nexis", "factiva", "mediacloud")
@@ -233,9 +236,10 @@ def _parse_text(text: str, fmt: str, columns: Mapping[str, str] | None) -> Parse
     raise ValueError(f"format={fmt!r} cannot read text files")
 
 
-def _table(frame_records: list[dict], columns: Mapping[str, tuple[str, str]]) -> pd.DataFrame:
-    frame = pd.DataFrame(frame_records, columns=list(columns))
-    return AttrsTable(frame.astype({name: dtype for name, (dtype, _) in columns.items()}))
+def _table(records: list[dict], columns: Mapping[str, tuple[str, str]]) -> RecordTable:
+    # Through a typed frame, so that the records hold what the table shows.
+    frame = pd.DataFrame(records, columns=list(columns))
+    return RecordTable.from_frame(frame.astype({name: d for name, (d, _) in columns.items()}))
 
 
 def load_articles(
@@ -303,9 +307,9 @@ def load_articles(
     ``article_id`` is :func:`analysis.schema.make_article_id` of outlet, title
     and clean text. A second document with the same id is an exact duplicate:
     the first is kept, the second recorded as a rejection naming the first.
-    pandas writes ``attrs`` as JSON when saving Parquet, which tables cannot
-    be: save a copy without them (``t = articles.copy(); t.attrs = {};
-    t.to_parquet(...)``) and the rejections separately if you need them.
+    The tables in ``attrs`` are :class:`RecordTable` lists of plain records that
+    read like DataFrames, so ``articles.to_parquet(...)`` keeps them (as JSON);
+    :func:`restore_accounting` makes tables of them again after ``pd.read_parquet``.
 
     Example
     -------
@@ -481,7 +485,7 @@ def load_articles(
         "empty_texts": int((frame["word_count"] == 0).sum()),
     }
     frame.attrs["rejections"] = rejection_table
-    frame.attrs["duplicates"] = AttrsTable(duplicates)
+    frame.attrs["duplicates"] = RecordTable.from_frame(duplicates)
     frame.attrs["notes"] = _table(notes, NOTE_COLUMNS)
     frame.attrs["skipped"] = _table(
         [{"source_path": s.source_path, "reason": s.reason} for s in skipped], SKIPPED_COLUMNS
@@ -492,3 +496,50 @@ def load_articles(
     if message:
         warnings.warn(message, LoadWarning, stacklevel=2)
     return frame
+
+
+def _accounting_columns() -> dict[str, Mapping[str, tuple[str, str]]]:
+    from analysis.dedupe import DUPLICATE_COLUMNS
+
+    return {
+        "rejections": REJECTION_COLUMNS,
+        "duplicates": DUPLICATE_COLUMNS,
+        "notes": NOTE_COLUMNS,
+        "skipped": SKIPPED_COLUMNS,
+    }
+
+
+def restore_accounting(articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the article table with its accounting in ``attrs`` as tables again.
+
+    ``articles.to_parquet(...)`` (and ``to_feather``) write ``attrs`` as JSON,
+    so ``pd.read_parquet`` gives ``"rejections"``, ``"duplicates"``, ``"notes"``
+    and ``"skipped"`` back as plain lists of dicts. This makes each a
+    :class:`RecordTable` again, with the columns and dtypes ``load_articles``
+    gives it, also when it has no rows. Other ``attrs`` (``"summary"``,
+    ``"corpus"``) are kept as they are, and so is the table itself.
+
+    Parameters
+    ----------
+    articles
+        An article table, typically read back with ``pd.read_parquet``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A shallow copy of ``articles`` with the restored ``attrs``.
+
+    Example
+    -------
+    >>> articles.to_parquet("articles.parquet")                           # doctest: +SKIP
+    >>> articles = restore_accounting(pd.read_parquet("articles.parquet"))  # doctest: +SKIP
+    >>> articles.attrs["rejections"][["source_path", "reason"]]             # doctest: +SKIP
+    """
+    out = articles.copy(deep=False)
+    for name, columns in _accounting_columns().items():
+        value = out.attrs.get(name)
+        if isinstance(value, pd.DataFrame):
+            out.attrs[name] = RecordTable.from_frame(value)
+        elif isinstance(value, list) and not isinstance(value, RecordTable):
+            out.attrs[name] = RecordTable(value, {n: d for n, (d, _) in columns.items()})
+    return out

@@ -66,11 +66,12 @@ def _progress(progress: bool | None, total: int):
 
 def _load(path_or_articles: Any) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     from analysis.corpora import load_corpus
-    from analysis.load import load_articles
+    from analysis.load import RecordTable, load_articles, restore_accounting
     from analysis.schema import empty_rejections, validate_articles
 
     if isinstance(path_or_articles, pd.DataFrame):
-        articles = validate_articles(path_or_articles)
+        # A table read back from Parquet has its accounting as plain lists: tables again.
+        articles = restore_accounting(validate_articles(path_or_articles))
         label = str(articles.attrs.get("source", "an article table"))
     else:
         path = Path(path_or_articles)
@@ -90,7 +91,9 @@ def _load(path_or_articles: Any) -> tuple[pd.DataFrame, pd.DataFrame, str]:
                 "or a corpus name (see analysis.load_corpus)"
             )
     rejections = articles.attrs.get("rejections")
-    if rejections is None:
+    if isinstance(rejections, RecordTable):
+        rejections = rejections.to_frame()
+    elif rejections is None:
         rejections = empty_rejections()
     return articles, rejections, label
 
@@ -197,6 +200,7 @@ def report(
     # submodule such as analysis.score rebinds the package attribute of the same name.
     from analysis.attribute import count_sources, extract_attributions, top_speakers
     from analysis.compare import compare, source_shares, voices
+    from analysis.load import RecordTable
     from analysis.score import score
 
     if isinstance(max_groups, bool) or not isinstance(max_groups, int) or max_groups < 2:
@@ -211,7 +215,11 @@ def report(
 
         step("load")
         articles, rejections, label = _load(path_or_articles)
-        attrs = dict(articles.attrs)
+        # The page reads the loader's tables (duplicates, notes, skipped) as DataFrames.
+        attrs = {
+            key: value.to_frame() if isinstance(value, RecordTable) else value
+            for key, value in articles.attrs.items()
+        }
         # The loader's side tables travel in attrs; pandas copies attrs into every derived
         # frame, so keep them here and work on a frame without them.
         articles = articles.copy(deep=False)
