@@ -980,6 +980,30 @@ HARD_CASES = [
         [("direct", "“Dump Trump now, today.”", "chanting", "about 200 protesters", False)],
         id="participle-subject-is-a-counted-group-after-a-place",
     ),
+    pytest.param(
+        "Walking to the next address, Ebeling recalled her days as a Goldwater girl, and said the "
+        "war changed their views.",
+        [
+            ("indirect", "her days as a Goldwater girl", "recalled", "Ebeling", False),
+            ("indirect", "the war changed their views", "said", "Ebeling", False),
+        ],
+        id="and-said-after-an-opening-participle",
+    ),
+    pytest.param(
+        "Later in the day, the FBI said it would cooperate.",
+        [("indirect", "it would cooperate", "said", "the FBI", False)],
+        id="opening-phrase-is-not-the-content",
+    ),
+    pytest.param(
+        "Cruz has said for weeks he is the only candidate who can beat Trump.",
+        [("indirect", "he is the only candidate who can beat Trump", "said", "Cruz", False)],
+        id="said-for-weeks",
+    ),
+    pytest.param(
+        "The State Department two weeks ago said the server held secret material.",
+        [("indirect", "the server held secret material", "said", "The State Department", False)],
+        id="time-phrase-between-speaker-and-cue",
+    ),
 ]
 
 

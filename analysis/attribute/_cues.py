@@ -79,6 +79,11 @@ _SPEECH_AS = frozenset(
     ]
 )
 _AS_WHEN = re.compile(r"\s+as\s+(?!much\b|well\b|such\b|if\b)")
+FOR_TIME = re.compile(
+    r"\s+for\s+(?:(?:the\s+)?(?:first|second|third|last)\s+time|(?:(?:a|several|many|two|three|"
+    r"the\s+past|the\s+last)\s+)?(?:days|weeks|months|years|decades|a\s+(?:day|week|month|year|"
+    r"while|long\s+time))\b|(?:\w+\s+)?(?:days|weeks|months|years)\b)"
+)
 _ON_VERBS = frozenset(
     [
         "report",
@@ -254,6 +259,8 @@ def is_cue(
     if _TO_VERB.match(text, end) and word in lex.to_breaks:
         return False  # "continued to rise", "found to be"; but "wrote to other aides"
     negative = _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))
-    if negative and word in _SPEECH_AS and _AS_WHEN.match(text, end):
-        return True  # '"...," he said as the crowd cheered': 'as' tells when, not what
+    if negative and word in _SPEECH_AS and (_AS_WHEN.match(text, end) or FOR_TIME.match(text, end)):
+        # '"...," he said as the crowd cheered', 'has said for weeks that ...': 'as' and 'for'
+        # tell when, not what.
+        return True
     return not negative

@@ -23,13 +23,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from ._cues import is_cue, patterns, prepositions
+from ._cues import FOR_TIME, is_cue, patterns, prepositions
 from ._lexicon import Lexicon
 from ._quotes import Quote, find_quotes
 from ._segment import paragraphs, sentences
 from ._speakers import (
     ABBREVIATIONS,
     PRONOUNS,
+    TIME_BEFORE_CUE,
     Mentions,
     _role_table,
     describe,
@@ -696,7 +697,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e))
             ):
                 sp = None
-        if sp is None and _AND_BEFORE.search(text, max(s, v.start() - 16), v.start()):
+        if sp is None and _AND_BEFORE.search(
+            text, max(s, _before_time(text, s, v) - 16), _before_time(text, s, v)
+        ):
             # 'Ms. Conway rejected the idea ... and said that ...': the same subject speaks.
             sp = subject or _subject(text, s, v.start(), lex)
             if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
@@ -749,6 +752,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         if (
             _ends_with_comma(before)
             and not _asked_at(text, s)
+            and not (_INTRO.fullmatch(text, s, sp[0]) and not _NOT_OPENING.match(text, s))
             and _short(text, s, sp[0], 200)
             and not _short(text, s, sp[0], 3)
             and (
@@ -789,6 +793,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             ):
                 cs = om.end()
         cs = _THAT.match(text, cs).end()
+        for_time = FOR_TIME.match(text, cs - 1, e)  # 'has said for weeks (that) ...'
+        if for_time:
+            cs = _THAT.match(text, for_time.end()).end()
         am = _ADVERBIAL.match(text, cs, e)
         if am and am.end() > cs and text[am.end() : am.end() + 1] == ",":
             cs = am.end() + 1
@@ -869,6 +876,12 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
     if last is not None and not _short(text, last.end(), ce, 2):
         cs = last.end()
     return _skip_space(text, cs, ce)
+
+
+def _before_time(text: str, s: int, v: re.Match) -> int:
+    """Start of the cue ``v`` or of a time phrase just before it ('and on Monday announced')."""
+    when = TIME_BEFORE_CUE.search(text, max(s, v.start() - 40), v.start())
+    return when.start() if when else v.start()
 
 
 _RELATIVE_SPEAKERS = frozenset(["who", "which"])
@@ -1169,7 +1182,9 @@ _INTRO = re.compile(
     r"Asked|Hours|Days|Minutes|Moments|Later|Earlier|Then|And|But|Still|Meanwhile|Also|Yet|So|Now|"
     r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
     r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"
-    r"According|Given|Unlike|Like|Beyond|Besides|Notably|Still|Overall|Today|Yesterday)\b[^,]{0,90},\s*"
+    r"According|Given|Unlike|Like|Beyond|Besides|Notably|Still|Overall|Today|Yesterday|"
+    # 'Walking to the next address, Ebeling ...': an opening participle.
+    r"[A-Z][a-z]+ing)\b[^,]{0,90},\s*"
 )
 
 
@@ -1193,6 +1208,11 @@ _NOT_SUBJECT = _NOT_SUBJECT | frozenset(
         "Separately",
     ]
 )
+
+
+# An opening phrase ('Later in the day, the FBI said ...'), as opposed to a clause led by a
+# conjunction or a demonstrative ('But he operates on a principle, he said').
+_NOT_OPENING = re.compile(r"(?:And|But|So|Yet|Or|Nor|This|That|These|Those|It)\b")
 
 
 def _subject(text, s, hi, lex):

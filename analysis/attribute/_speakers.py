@@ -291,8 +291,28 @@ def _is_word(tok: str) -> bool:
     return tok[0].isalnum()
 
 
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TIME_BEFORE_CUE = re.compile(
+    rf"\s+(?:on\s+{_DAYS}|{_DAYS}|(?:earlier|later)\s+(?:this|that|in\s+the)\s+\w+|"
+    r"(?:late\s+|early\s+)?(?:last|this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
+    r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+)?(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago)"
+    r"\s*\Z"
+)
+
+
+_AND_END = re.compile(r"\b(?:and|but|or)\Z")
+
+
 def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     """Span of the speaker phrase ending before the cue at ``cue_start`` (``lo`` bounds the search)."""
+    when = TIME_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+    if when is not None and when.start() > lo:
+        # 'Trump on Monday said', 'The department two weeks ago said'; but '... and on Monday
+        # announced' has its subject further back.
+        if _AND_END.search(text, max(lo, when.start() - 5), when.start()):
+            return None
+        cue_start = when.start()
     # Most speaker phrases are short: look 80 characters back first, and further only when
     # the phrase (or an appositive) may reach beyond that window.
     near = max(lo, cue_start - 80)
