@@ -1184,7 +1184,9 @@ _INTRO = re.compile(
     r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"
     r"According|Given|Unlike|Like|Beyond|Besides|Notably|Still|Overall|Today|Yesterday|"
     # 'Walking to the next address, Ebeling ...': an opening participle.
-    r"[A-Z][a-z]+ing)\b[^,]{0,90},\s*"
+    # ('Beijing has expressed ...' is a name, not a participle).
+    r"[A-Z][a-z]+ing(?=\s+(?:to|through|into|in|on|at|from|with|out|up|down|back|for|about|"
+    r"around|across|past|along|against|upon|his|her|their|its|the|a|an)\b))\b[^,]{0,90},\s*"
 )
 
 
