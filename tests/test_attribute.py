@@ -1004,6 +1004,20 @@ HARD_CASES = [
         [("indirect", "the server held secret material", "said", "The State Department", False)],
         id="time-phrase-between-speaker-and-cue",
     ),
+    pytest.param(
+        "Trump’s campaign manager Kellyanne Conway did not apologize, but said the son was "
+        "worried.",
+        [
+            (
+                "indirect",
+                "the son was worried",
+                "said",
+                "Trump’s campaign manager Kellyanne Conway",
+                False,
+            )
+        ],
+        id="subject-with-an-owner-and-a-title",
+    ),
 ]
 
 

@@ -1146,9 +1146,11 @@ _SUBJECT = re.compile(
     r"(The\s+[a-z][a-z\-]+(?=\s+[a-z])"
     # "Former Secretary of State Madeleine Albright", "Band member Flea": "of" and one role
     # noun may sit between capitalised words.
-    r"|(?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+(?:of\s+(?:the\s+)?|(?:member|leader|"
-    r"chairman|chairwoman|director|spokesman|spokeswoman|adviser|strategist|senator|"
-    r"governor|president|candidate|nominee)\s+(?=[A-Z]))?){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|[Tt]hey|I|We"
+    r"|(?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+(?:of\s+(?:the\s+)?|(?:[a-z]+\s+)?(?:member|"
+    r"leader|chairman|chairwoman|director|spokesman|spokeswoman|adviser|strategist|senator|"
+    r"governor|president|candidate|nominee|manager|secretary|aide|chief|attorney|lawyer|"
+    r"counsel|founder|editor|pollster|analyst)\s+(?=[A-Z]))?){0,4}[A-Z][\w\-.]*|[Hh]e|[Ss]he|"
+    r"[Tt]hey|I|We"
     # "about 200 protesters": a counted group.
     r"|(?:(?:about|some|nearly|roughly|almost|at\s+least|more\s+than)\s+)?\d[\d,]*\s+[a-z][a-z\-]+)"
     r"(?=[\s,])"
