@@ -1018,6 +1018,16 @@ HARD_CASES = [
         ],
         id="subject-with-an-owner-and-a-title",
     ),
+    pytest.param(
+        "“The Iowa caucus is a battle of niches” Grubbs said.",
+        [("direct", "“The Iowa caucus is a battle of niches”", "said", "Grubbs", False)],
+        id="comma-left-out-before-the-cue",
+    ),
+    pytest.param(
+        "“Make America Great Again” hats were everywhere.",
+        [],
+        id="slogan-before-a-noun-is-no-quote",
+    ),
 ]
 
 

@@ -114,6 +114,10 @@ _PARTICIPLE_STOP = re.compile(
 
 
 _END_PUNCT = frozenset(".!?;:,")
+_BARE_CUE_CLAUSE = re.compile(
+    r"\s+(?:(?:[A-Z][\w’'\-.]*|he|she|they)\s+){1,3}(?:said|says|added|adds|wrote|writes)"
+    r"(?:\s+[A-Z]?[a-z]+)?\s*[.]"
+)
 
 
 def _clean_end(text: str, s: int, e: int) -> int:
@@ -164,7 +168,13 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         inner_last = inner[-1:] if inner else ""
         comma_after = text[q.end : q.end + 1] == ","
         attach = None
-        right_ok = q.closed and inner_last in ",?!—–-.…"
+        right_ok = q.closed and (
+            inner_last in ",?!—–-.…"
+            # '“The Iowa caucus is a battle of niches” Grubbs said.': the comma left out.
+            or inner_last.isalnum()
+            and _BARE_CUE_CLAUSE.match(text, q.end)
+            and not _short(text, q.start, q.end, 3)
+        )
         order = ("right", "left") if (inner_last in ",—–-" or comma_after) else ("left", "right")
         for side in order:
             if side == "right" and right_ok:
