@@ -1028,6 +1028,22 @@ HARD_CASES = [
         [],
         id="slogan-before-a-noun-is-no-quote",
     ),
+    pytest.param(
+        "Humphrey, who calls Trump a “sociopath,” said he does not believe the effort will fail.",
+        [
+            ("partial", "Trump a “sociopath,”", "calls", "who", False),
+            ("indirect", "he does not believe the effort will fail", "said", "Humphrey", False),
+        ],
+        id="quotation-in-an-aside-before-the-cue",
+    ),
+    pytest.param(
+        "Clinton has urged allies to spend more but has said she will keep every commitment.",
+        [
+            ("indirect", "allies to spend more", "urged", "Clinton", False),
+            ("indirect", "she will keep every commitment", "said", "Clinton", False),
+        ],
+        id="but-has-said",
+    ),
 ]
 
 

@@ -422,6 +422,10 @@ def _attach_right(text, q, hi, lex, pats, *, period):
     v = pats.verb.match(text, pos, hi)
     if v and is_cue(text, v.start(), v.end(), lex, after_quote=True):
         sp = speaker_right(text, v.end(), hi, lex)
+        if sp and _clause_not_speaker(text, sp):
+            # '“sociopath,” said he doesn’t believe ...', '... said the candidate could be ...':
+            # the quotation sits in an aside and the cue has a clause of its own.
+            sp = None
         if sp:
             return {
                 "side": "right",
@@ -736,6 +740,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # 'CONTENT, said Sen. Smith.'
             if _ends_with_comma(before) and not found_any:
                 spr = speaker_right(text, v.end(), e, lex)
+                if spr and _clause_not_speaker(text, spr):
+                    spr = None  # '..., said he doesn’t believe ...': a clause, not a speaker
                 if spr and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e)):
                     ce = _clean_end(text, s, text.rindex(",", s, v.start()))
                     if ce - s > 10:
@@ -986,7 +992,26 @@ _NAME_START = re.compile(
 _AUX = r"(?:will|would|could|can|should|may|might|must|has|have|had|is|are|was|were|does|do|did)"
 _FINITE = re.compile(rf"\b(?:{_AUX}|won't|can't|isn't|wasn't)\b")
 _COMMA_BEFORE = re.compile(r"[,][’'”\"]*\s*\Z")
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+_AND_BEFORE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:also|then|later|now|still|again|has|have|had)\s+){0,2}$"
+)
+_PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|you)\s+\S")
+
+
+def _clause_not_speaker(text: str, sp: tuple[int, int]) -> bool:
+    """'said he doesn’t believe ...', 'said the candidate could be ...': after an inverted cue,
+    a pronoun with more words, or a phrase running into a verb, is a clause, not a speaker."""
+    return bool(
+        _PRONOUN_CLAUSE.match(text, sp[0], sp[1])
+        or _VERB_NEXT.match(text, sp[1])
+        or _VERB_NEXT.search(text, sp[0], sp[1])
+    )
+
+
+_VERB_NEXT = re.compile(
+    r"\s+(?:could|would|will|can|may|might|should|must|is|was|are|were|has|had|have|does|did|"
+    r"doesn’t|doesn't|didn’t|didn't|isn’t|isn't|wasn’t|wasn't|won’t|won't)\b"
+)
 # Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
 # but not "..., and that ...", which continues what was said.
 _AND_STOP = re.compile(
@@ -1037,6 +1062,7 @@ _TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]
 
 
 # A comma, then maybe a speaker phrase (group 1), then a lower-case word (checked for a verb).
+_MARKS = frozenset(["”", '"'])
 _COMMA_SPEAKER = re.compile(
     r",[”\"']*\s+(?:((?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
     r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?)\s+)?(?=[a-z])"
@@ -1114,9 +1140,12 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
             if (
                 v
                 and (m.group(1) or not _NOT_MAIN_VERB.match(text, v.end()))
-                and not _in_quote(m.start(), qstarts, quotes)
+                and (
+                    not _in_quote(m.start(), qstarts, quotes)
+                    or text[m.start() + 1 : m.start() + 2] in _MARKS  # 'a “sociopath,” said'
+                )
             ):
-                e = m.start()
+                e = m.start() + 2 if text[m.start() + 1 : m.start() + 2] in _MARKS else m.start()
                 break
         # "... and predicted that ...": any reporting verb after "and" is the speaker's next
         # predicate, not part of what was said.
@@ -1153,7 +1182,7 @@ _SUBJECT = re.compile(
     r"(?:(?:However|But|And|Meanwhile|Still|Also|Now|Later|Then|Yet|So|Instead|Indeed|Earlier|Separately|"
     r"then|later|also)\s*,?\s+){0,2}"
     # "The president left no doubt ..., saying": a determiner and one common noun.
-    r"(The\s+[a-z][a-z\-]+(?=\s+[a-z])"
+    r"([Tt]he\s+[a-z][a-z\-]+(?=\s+[a-z])"
     # "Former Secretary of State Madeleine Albright", "Band member Flea": "of" and one role
     # noun may sit between capitalised words.
     r"|(?:(?:The|the|A|a|An|an)\s+)?(?:[A-Z][\w’'\-.]*\s+(?:of\s+(?:the\s+)?|(?:[a-z]+\s+)?(?:member|"

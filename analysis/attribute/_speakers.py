@@ -329,6 +329,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 _RELATIVES = frozenset(["who", "which", "whose"])
+_CLOSING_MARKS = frozenset(["”", '"', "’"])
 _BE = frozenset(["is", "are", "was", "were", "been", "be"])
 _ING_CUE = re.compile(r"[a-z]+ing\b")
 _OBJECT_RELATIVE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
@@ -357,6 +358,10 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
         i -= 1
     if i > 0 and toks[i][2].lower() == "here" and _is_word(toks[i - 1][2]):
         i -= 1  # "officials here say": a place, not the start of a clause
+    if i > 0 and toks[i][2] in _CLOSING_MARKS and toks[i - 1][2] == ",":
+        i -= 1  # 'Humphrey, who calls Trump a “sociopath,” said': the comma inside the mark
+    if i > 1 and toks[i][2] == "'" and toks[i - 1][2] == "'" and toks[i - 2][2] == ",":
+        i -= 2  # the same with two apostrophes (''), as the New York Times writes them
     if i >= 0 and toks[i][2] == ",":
         # "Clinton, during a town hall meeting in Columbus, Ohio, said": a short phrase that opens
         # the sentence and ends at its first comma is the speaker.
@@ -370,7 +375,7 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
         # An appositive or a parenthetical between commas: the speaker stands before it.
         j = i - 1
         reports = False
-        while j >= 0 and toks[j][2] not in {",", ";", ":", "“", "”", '"', "(", ")"}:
+        while j >= 0 and toks[j][2] not in {",", ";", ":", "(", ")"}:
             if toks[j][2].lower() in lex.reporting_verbs:
                 reports = True
             j -= 1
