@@ -30,12 +30,12 @@ from ._segment import paragraphs, sentences
 from ._speakers import (
     ABBREVIATIONS,
     PRONOUNS,
-    TIME_BEFORE_CUE,
     Mentions,
     _role_table,
     describe,
     speaker_left,
     speaker_right,
+    time_before,
 )
 
 __all__ = ["extract_text"]
@@ -896,7 +896,7 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
 
 def _before_time(text: str, s: int, v: re.Match) -> int:
     """Start of the cue ``v`` or of a time phrase just before it ('and on Monday announced')."""
-    when = TIME_BEFORE_CUE.search(text, max(s, v.start() - 40), v.start())
+    when = time_before(text, s, v.start())
     return when.start() if when else v.start()
 
 

@@ -304,9 +304,47 @@ TIME_BEFORE_CUE = re.compile(
 _AND_END = re.compile(r"\b(?:and|but|or)\Z")
 
 
+_TIME_WORDS = frozenset(
+    [
+        "ago",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "week",
+        "month",
+        "year",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "day",
+    ]
+)
+
+
+def time_before(text: str, lo: int, pos: int) -> re.Match | None:
+    """A time phrase ending just before ``pos`` ('on Monday', 'two weeks ago'), else None."""
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind(" ", max(lo, end - 12), end) + 1
+    if text[start:end] not in _TIME_WORDS:
+        return None  # the last word tells at once (a string test, no regex search)
+    return TIME_BEFORE_CUE.search(text, max(lo, pos - 40), pos)
+
+
 def speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     """Span of the speaker phrase ending before the cue at ``cue_start`` (``lo`` bounds the search)."""
-    when = TIME_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+    when = time_before(text, lo, cue_start)
     if when is not None and when.start() > lo:
         # 'Trump on Monday said', 'The department two weeks ago said'; but '... and on Monday
         # announced' has its subject further back.
@@ -543,6 +581,7 @@ def _strip_possessive(word: str) -> str:
 _PARTICLES = frozenset(["de", "van", "von", "del", "da", "di", "bin", "al", "la", "le"])
 
 
+@functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=65536)
 def _person_name(run: str, lex: Lexicon) -> str | None:
     """The person in a capitalised run: its last stretch of non-title words, up to a possessive.
