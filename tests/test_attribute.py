@@ -1044,6 +1044,32 @@ HARD_CASES = [
         ],
         id="but-has-said",
     ),
+    pytest.param(
+        "In a prison interview last year, Lazar said he welcomed extradition and added, “I will "
+        "plead guilty, no problem.”",
+        [
+            ("indirect", "he welcomed extradition", "said", "Lazar", False),
+            ("direct", "“I will plead guilty, no problem.”", "added", "Lazar", False),
+        ],
+        id="and-added-before-a-quotation",
+    ),
+    pytest.param(
+        "She declared “What a night this was!” and said that her campaign would go on.",
+        [
+            ("direct", "“What a night this was!”", "declared", "She", False),
+            ("indirect", "her campaign would go on", "said", "She", False),
+        ],
+        id="and-said-after-a-quotation-in-the-same-sentence",
+    ),
+    pytest.param(
+        "On Thursday, after staying neutral for months, Warren endorsed Clinton, saying, “She is "
+        "a fighter and she is ready.”",
+        [
+            ("indirect", "Clinton", "endorsed", "Warren", False),
+            ("direct", "“She is a fighter and she is ready.”", "saying", "Warren", False),
+        ],
+        id="two-opening-phrases-before-the-subject",
+    ),
 ]
 
 

@@ -114,6 +114,7 @@ _PARTICIPLE_STOP = re.compile(
 
 
 _END_PUNCT = frozenset(".!?;:,")
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*\Z")
 _BARE_CUE_CLAUSE = re.compile(
     r"\s+(?:(?:[A-Z][\w’'\-.]*|he|she|they)\s+){1,3}(?:said|says|added|adds|wrote|writes)"
     r"(?:\s+[A-Z]?[a-z]+)?\s*[.]"
@@ -601,7 +602,10 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                     sp = _subject(text, ss, v.start(), lex)  # 'He used his speech to say, "..."'
                 elif sp is None:
                     sp = speaker_left(text, ss, v.start(), lex)
-                if sp is None and punct == ":":
+                if sp is None and (
+                    punct == ":" or _AND_BEFORE.search(text, max(ss, v.start() - 16), v.start())
+                ):
+                    # 'Lazar said he welcomed extradition and added, "..."': the subject speaks.
                     sp = _subject(text, ss, v.start(), lex)
                 if sp:
                     return {
@@ -718,6 +722,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             sp = subject or _subject(text, s, v.start(), lex)
             if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
                 sp = None
+            if sp is None and quoted is not None and _short(text, s, v.start(), 3):
+                sp = quoted  # 'She declared “What a Super Tuesday!” and said that ...'
         before = text[s : sp[0]] if sp else text[s : v.start()]
         if low.endswith("ing") and (
             _ends_with_comma(text[s : v.start()])
@@ -768,7 +774,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         if (
             _ends_with_comma(before)
             and not _asked_at(text, s)
-            and not (_INTRO.fullmatch(text, s, sp[0]) and not _NOT_OPENING.match(text, s))
+            and not (_openings_end(text, s, sp[0]) == sp[0] and not _NOT_OPENING.match(text, s))
             and _short(text, s, sp[0], 200)
             and not _short(text, s, sp[0], 3)
             and (
@@ -1219,7 +1225,7 @@ _NOT_SUBJECT = frozenset(
 
 _INTRO = re.compile(
     r"(?:In|At|During|On|After|Before|With|From|For|Under|Over|Since|Despite|While|When|As|Speaking|"
-    r"Here|There|Outside|Inside|Back|Across|Along|Around|Near|"
+    r"Here|Outside|Inside|Back|Across|Along|Around|Near|"
     r"Asked|Hours|Days|Minutes|Moments|Later|Earlier|Then|And|But|Still|Meanwhile|Also|Yet|So|Now|"
     r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
     r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"
@@ -1258,11 +1264,22 @@ _NOT_SUBJECT = _NOT_SUBJECT | frozenset(
 _NOT_OPENING = re.compile(r"(?:And|But|So|Yet|Or|Nor|This|That|These|Those|It)\b")
 
 
+_INTRO_ANY_CASE = re.compile(_INTRO.pattern, re.IGNORECASE)
+
+
+def _openings_end(text: str, s: int, hi: int) -> int:
+    """End of up to two opening phrases at ``s`` ('On Thursday, after remaining neutral, ')."""
+    for rx in (_INTRO, _INTRO_ANY_CASE):
+        intro = rx.match(text, s, hi)
+        if intro is None:
+            break
+        s = intro.end()
+    return s
+
+
 def _subject(text, s, hi, lex):
     """The subject at the start of a sentence: a capitalised name or a pronoun ("In X, Sanders ...")."""
-    intro = _INTRO.match(text, s, hi)
-    if intro:
-        s = intro.end()
+    s = _openings_end(text, s, hi)  # 'On Thursday, after remaining neutral ..., Warren'
     m = _SUBJECT.match(text, s, hi)
     if not m or m.group(1).split()[0] in _NOT_SUBJECT or m.group(1).lower() in {"the", "a", "an"}:
         return None
@@ -1513,6 +1530,9 @@ _ADVERBIAL_ONLY = re.compile(
 def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
     while cs < ce and text[cs].isspace():
         cs += 1
+    tail = _TRAILING_CONJUNCTION.search(text, max(cs, ce - 6), ce)
+    if tail and tail.start() > cs:
+        ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'
     if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):
         return  # 'Costa reported [from Washington]': a place or time, nothing said
     frags = []
