@@ -43,6 +43,7 @@ _PUBLIC: dict[str, str] = {
     "extract_attributions": "analysis.attribute",
     "count_sources": "analysis.attribute",
     "top_speakers": "analysis.attribute",
+    "attribution_lexicon": "analysis.attribute._lexicon",
     # compare, plot, report
     "compare": "analysis.compare",
     "voices": "analysis.compare",

@@ -1252,6 +1252,39 @@ def test_lexicon_can_be_overridden():
         get_lexicon({"verbs": ["said"]})
 
 
+def test_bundled_lexicon_round_trips_and_can_be_extended(seed_text):
+    words = analysis.attribution_lexicon()
+    assert set(words) == {
+        "reporting_verbs",
+        "according_cues",
+        "roles",
+        "outlets",
+        "anonymous",
+        "governments",
+        "titles",
+        "ambiguous",
+        "to_breaks",
+        "prepositional",
+    }
+    assert words["roles"]["spokesman"] == "spokesperson"
+    assert words["prepositional"]["talked"] == ["about", "of"]
+    # Passing every list back changes nothing, on the seed and on a text that uses
+    # each kind of list (a prepositional cue, 'according to', an outlet, a government).
+    text = (
+        seed_text + "\n\nHe talked about the wall. According to The Post, Beijing said no. "
+        "Officials familiar with the talks said they stalled."
+    )
+    assert rows(text, lexicon=words) == rows(text)
+    # Extending one list adds its cue and leaves the rest alone.
+    quip = '"No way," he harrumphed. Jones said it was alive.'
+    assert [r["cue"] for r in rows(quip)] == ["said"]
+    more = {"reporting_verbs": words["reporting_verbs"] + ["harrumphed"]}
+    assert [r["cue"] for r in rows(quip, lexicon=more)] == ["harrumphed", "said"]
+    # The returned lists are copies: changing them does not change the bundled lexicon.
+    words["reporting_verbs"].clear()
+    assert "said" in analysis.attribution_lexicon()["reporting_verbs"]
+
+
 def test_public_api_and_no_spacy_on_the_default_path():
     assert analysis.extract_attributions is extract_attributions
     code = (

@@ -69,9 +69,10 @@ def extract_attributions(
         The article table (needs ``article_id`` and ``text``), or one text as a
         plain string (its ``article_id`` is then missing).
     lexicon
-        ``None`` for the bundled word lists, a :class:`Lexicon`, or a mapping that
-        replaces some lists, e.g. ``{"reporting_verbs": ["said", "told"]}`` (see
-        ``analysis.attribute._lexicon`` for the list names).
+        ``None`` for the bundled word lists, or a mapping that replaces some of
+        them, e.g. ``{"reporting_verbs": ["said", "told"]}``. To extend a list,
+        start from ``analysis.attribution_lexicon()`` (the bundled lists, by name;
+        described in ``docs/attribution.md``).
     progress
         ``True`` for a tqdm bar, or a callable ``f(done, total)``.
 

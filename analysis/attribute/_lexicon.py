@@ -44,7 +44,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from importlib import resources
 
-__all__ = ["Lexicon", "ROLES", "get_lexicon"]
+__all__ = ["Lexicon", "ROLES", "attribution_lexicon", "get_lexicon"]
 
 #: Allowed speaker roles. "journalist" is a person who reports, "outlet" the publication itself.
 ROLES: tuple[str, ...] = (
@@ -111,7 +111,11 @@ def _as_roles(value: Mapping[str, str] | Iterable[str]) -> tuple[tuple[str, str]
     return tuple(sorted(set(pairs), key=lambda p: (-len(p[0]), p[0])))
 
 
-def _as_prepositional(lines: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _as_prepositional(
+    lines: Iterable[str] | Mapping[str, Iterable[str]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if isinstance(lines, Mapping):  # cue form -> prepositions, as attribution_lexicon() gives
+        return tuple((str(k).lower(), tuple(str(p).lower() for p in v)) for k, v in lines.items())
     out = []
     for line in lines:
         forms, _, preps = line.partition(":")
@@ -144,7 +148,8 @@ def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexico
     lexicon
         ``None`` for the default lists; a :class:`Lexicon`; or a mapping from list
         name (see the module docstring) to its replacement (an iterable of strings;
-        for ``roles`` a mapping noun → role).
+        for ``roles`` a mapping noun → role; for ``prepositional`` lines
+        ``"talk talks : about of"`` or a mapping form → prepositions).
 
     Example
     -------
@@ -179,6 +184,43 @@ def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexico
         else:
             changes[key] = frozenset(str(x).lower() for x in value)  # type: ignore[union-attr]
     return replace(_default(), **changes)
+
+
+def attribution_lexicon() -> dict[str, list[str] | dict[str, str] | dict[str, list[str]]]:
+    """The bundled word lists of the attribution rules, as plain Python lists and dicts.
+
+    Each entry is what ``extract_attributions(..., lexicon=...)`` accepts for that
+    list, so a list can be read, extended or cut and passed back. The lists are
+    described in ``docs/attribution.md``; the files are in
+    ``analysis/attribute/lexicons/``.
+
+    Returns
+    -------
+    dict
+        List name → entries: sorted lists of lower-case forms, except ``roles``
+        (noun → role) and ``prepositional`` (cue form → the prepositions it needs).
+
+    Example
+    -------
+    >>> import analysis
+    >>> words = analysis.attribution_lexicon()
+    >>> "said" in words["reporting_verbs"], words["roles"]["spokesman"]
+    (True, 'spokesperson')
+    >>> more = {"reporting_verbs": words["reporting_verbs"] + ["harrumphed"]}
+    >>> analysis.extract_attributions('"No way," he harrumphed.', lexicon=more)["cue"].tolist()
+    ['harrumphed']
+    """
+    lex = _default()
+    out: dict[str, list[str] | dict[str, str] | dict[str, list[str]]] = {}
+    for f in fields(Lexicon):
+        value = getattr(lex, f.name)
+        if f.name == "roles":
+            out[f.name] = dict(sorted(value))
+        elif f.name == "prepositional":
+            out[f.name] = {form: list(preps) for form, preps in sorted(value)}
+        else:
+            out[f.name] = sorted(value)
+    return out
 
 
 def alternation(words: Iterable[str]) -> str:
