@@ -1070,6 +1070,27 @@ HARD_CASES = [
         ],
         id="two-opening-phrases-before-the-subject",
     ),
+    pytest.param(
+        "Bush referred to Rubio as a bright leader but described his record as thin.",
+        [
+            ("indirect", "Rubio as a bright leader", "referred", "Bush", False),
+            ("indirect", "his record as thin", "described", "Bush", False),
+        ],
+        id="but-and-a-second-predicate-of-the-speaker",
+    ),
+    pytest.param(
+        "Osuna said the group is not an advocacy group and supports candidates on both sides.",
+        [
+            (
+                "indirect",
+                "the group is not an advocacy group and supports candidates on both sides",
+                "said",
+                "Osuna",
+                False,
+            )
+        ],
+        id="and-with-a-present-verb-goes-on-with-the-content",
+    ),
 ]
 
 

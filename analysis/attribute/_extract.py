@@ -1087,7 +1087,7 @@ _NOT_APPOSITIVE = re.compile(
 )
 _DASHES = frozenset("-–—")
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
-_AND_VERB = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?")
+_AND_VERB = re.compile(r"\s+(?:and|but)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
 
 def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -> int:
@@ -1153,11 +1153,17 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
             ):
                 e = m.start() + 2 if text[m.start() + 1 : m.start() + 2] in _MARKS else m.start()
                 break
-        # "... and predicted that ...": any reporting verb after "and" is the speaker's next
-        # predicate, not part of what was said.
+        # "... and predicted that ...", "acknowledging X but warning Y", "would discuss X but
+        # not mention Y": a reporting verb after "and" or "but" (past, participle, or after
+        # "not") is the speaker's next predicate, not part of what was said. A present form
+        # ('... and supports candidates') goes on with the subject of the content.
         for m in _AND_VERB.finditer(text, cs, e):
             v = verb.match(text, m.end(), e)
-            if v and v.group(0).endswith("ed") and not _in_quote(m.start(), qstarts, quotes):
+            if (
+                v
+                and (v.group(0).endswith(("ed", "ing")) or m.group(1))
+                and not _in_quote(m.start(), qstarts, quotes)
+            ):
                 e = m.start()
                 break
     e = _trim_adjunct(text, cs, _clean_end(text, cs, e), qstarts, quotes)
