@@ -1091,6 +1091,11 @@ HARD_CASES = [
         ],
         id="and-with-a-present-verb-goes-on-with-the-content",
     ),
+    pytest.param(
+        "Trump has proposed a ban on visas and has gone so far as to defend torture.",
+        [("indirect", "a ban on visas", "proposed", "Trump", False)],
+        id="and-has-gone-is-a-second-predicate",
+    ),
 ]
 
 

@@ -1031,7 +1031,9 @@ _AND_STOP = re.compile(
     r"|,?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
     r"believe|believes|think|thinks|wrote|writes)\b)"
     # A second predicate of the speaker: "... and has gone so far as to ...".
-    r"|\s+and\s+(?=(?:has|have|had|was|is|were|are|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
+    r"|\s+and\s+(?=(?:has|have|had|was|is|were|are|will|would)\s+(?:also\s+)?(?:[a-z]+(?:ed|en|ing)|"
+    r"gone|made|said|told|done|given|shown|become|come|written|spoken|thrown|drawn|held|kept|led|"
+    r"left|sent|spent|won|lost|paid|brought|bought|fought|sought|thought|met|run)\b)"
     # "... but did not suggest ...", "... but took issue with ...": the speaker's next predicate.
     r"|\s+but\s+(?=(?:did|does|do|took|takes|also|said|says|added|was|is|has|had|would|could|"
     r"will|declined|refused|stopped|acknowledged|conceded|noted|warned)\b)"
