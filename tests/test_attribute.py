@@ -1096,6 +1096,16 @@ HARD_CASES = [
         [("indirect", "a ban on visas", "proposed", "Trump", False)],
         id="and-has-gone-is-a-second-predicate",
     ),
+    pytest.param(
+        "Officials said Tuesday the talks would resume.",
+        [("indirect", "the talks would resume", "said", "Officials", True)],
+        id="day-after-the-cue-is-no-content",
+    ),
+    pytest.param(
+        "He said Friday night was a disaster.",
+        [("indirect", "Friday night was a disaster", "said", "He", False)],
+        id="day-that-starts-the-content-stays",
+    ),
 ]
 
 

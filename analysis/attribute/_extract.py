@@ -114,6 +114,11 @@ _PARTICIPLE_STOP = re.compile(
 
 
 _END_PUNCT = frozenset(".!?;:,")
+_DAY_LEAD = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
+    r"[A-Z][a-z]*\s+[a-z])"
+)
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*\Z")
 _BARE_CUE_CLAUSE = re.compile(
     r"\s+(?:(?:[A-Z][\w’'\-.]*|he|she|they)\s+){1,3}(?:said|says|added|adds|wrote|writes)"
@@ -716,7 +721,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             ):
                 sp = None
         if sp is None and _AND_BEFORE.search(
-            text, max(s, _before_time(text, s, v) - 16), _before_time(text, s, v)
+            text, max(s, (vs := _before_time(text, s, v)) - 16), vs
         ):
             # 'Ms. Conway rejected the idea ... and said that ...': the same subject speaks.
             sp = subject or _subject(text, s, v.start(), lex)
@@ -818,6 +823,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         for_time = FOR_TIME.match(text, cs - 1, e)  # 'has said for weeks (that) ...'
         if for_time:
             cs = _THAT.match(text, for_time.end()).end()
+        day = _DAY_LEAD.match(text, cs, e)  # 'said Thursday (that) he hopes ...'
+        if day:
+            cs = _THAT.match(text, day.end()).end()
         am = _ADVERBIAL.match(text, cs, e)
         if am and am.end() > cs and text[am.end() : am.end() + 1] == ",":
             cs = am.end() + 1

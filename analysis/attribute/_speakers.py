@@ -655,12 +655,31 @@ class Mentions:
         """Fullest name ending with ``surname`` mentioned before ``pos`` (else after)."""
         if not self._built:
             self._build()
-        found = self.by_surname.get(surname)
-        if not found:
+        index = self._fullest_index(surname)
+        if index is None:
             return None
-        before = [n for p, n in found if p < pos]
-        pool = before or [n for _, n in found]
-        return max(pool, key=len)
+        positions, best_upto = index
+        k = bisect.bisect_left(positions, pos)
+        # The longest (first on ties) name among the mentions before pos, else among all.
+        return best_upto[k - 1] if k else best_upto[-1]
+
+    def _fullest_index(self, surname: str) -> tuple[list[int], list[str]] | None:
+        """Mention positions of ``surname`` and, for each, the fullest name up to it (memoised)."""
+        cache = self.__dict__.setdefault("_fullest", {})
+        if surname in cache:
+            return cache[surname]
+        found = self.by_surname.get(surname)
+        index = None
+        if found:
+            positions, best_upto, best = [], [], ""
+            for p, n in found:
+                if len(n) > len(best):
+                    best = n
+                positions.append(p)
+                best_upto.append(best)
+            index = (positions, best_upto)
+        cache[surname] = index
+        return index
 
     def last_person_before(self, pos: int, window: int = 600) -> str | None:
         """The last person named (in full or by surname) in the ``window`` characters before ``pos``."""
@@ -717,6 +736,7 @@ def _role_table(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w.])(?:{alternation(roles)})(?![\w])"), roles
 
 
+@functools.lru_cache(maxsize=65536)
 def _role_of(phrase_low: str, lex: Lexicon) -> str | None:
     """Role of the last role noun in the phrase ("former secretary ... spokesman" → spokesperson)."""
     pattern, roles = _role_table(lex)
