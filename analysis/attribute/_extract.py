@@ -29,6 +29,7 @@ from ._quotes import Quote, find_quotes
 from ._segment import paragraphs, sentences
 from ._speakers import (
     ABBREVIATIONS,
+    DAYS,
     PRONOUNS,
     Mentions,
     _role_table,
@@ -115,8 +116,7 @@ _PARTICIPLE_STOP = re.compile(
 
 _END_PUNCT = frozenset(".!?;:,")
 _DAY_LEAD = re.compile(
-    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
+    rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
     r"[A-Z][a-z]*\s+[a-z])"
 )
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*\Z")
@@ -869,10 +869,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
 _ACCORDING_LEAD = re.compile(
     r"[\s(—–-]*(?:(?:but|and|so|yet|still|however|instead)\b[\s,]*)?", re.IGNORECASE
 )
+_SUBORDINATORS = r"after|when|before|as|while|because|if|since|although|though"
 _SUBORDINATE_START = re.compile(
-    r"(?:while|although|though|even\s+though|if|when|as|after|before|because|since|unlike|"
-    r"whereas)\b",
-    re.IGNORECASE,
+    rf"(?:{_SUBORDINATORS}|even\s+though|unlike|whereas)\b", re.IGNORECASE
 )
 _COORDINATE = re.compile(
     r",\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|its|their|[A-Z][a-z]+\s+[a-z]+)\b)"
@@ -986,10 +985,7 @@ _LEAD_ADVERBIAL = re.compile(
     r"(?:in|on|at|last|this|during|earlier|later)\b[^,.;:“”\"]{0,30}?\s(?=(?:to|that)\s)"
 )
 _NEXT_WORD_END = re.compile(r"\s*\w+")
-_SUBORDINATE = re.compile(
-    r"\b(?:after|when|before|as|while|because|if|since|although|though|once|until|whenever|with)\s+$",
-    re.IGNORECASE,
-)
+_SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|once|until|whenever|with)\s+$", re.IGNORECASE)
 _TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
 
 
@@ -1003,7 +999,27 @@ _NAME_START = re.compile(
     r"(?:[A-Z]|(?:the|a|an)\s)"
 )
 # Auxiliaries and modals: a word of a finite verb phrase.
-_AUX = r"(?:will|would|could|can|should|may|might|must|has|have|had|is|are|was|were|does|do|did)"
+_AUX_FORMS = [
+    "will",
+    "would",
+    "could",
+    "can",
+    "should",
+    "may",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "does",
+    "do",
+    "did",
+]
+_AUX = "(?:" + "|".join(_AUX_FORMS) + ")"
 _FINITE = re.compile(rf"\b(?:{_AUX}|won't|can't|isn't|wasn't)\b")
 _COMMA_BEFORE = re.compile(r"[,][’'”\"]*\s*\Z")
 _AND_BEFORE = re.compile(
@@ -1022,10 +1038,7 @@ def _clause_not_speaker(text: str, sp: tuple[int, int]) -> bool:
     )
 
 
-_VERB_NEXT = re.compile(
-    r"\s+(?:could|would|will|can|may|might|should|must|is|was|are|were|has|had|have|does|did|"
-    r"doesn’t|doesn't|didn’t|didn't|isn’t|isn't|wasn’t|wasn't|won’t|won't)\b"
-)
+_VERB_NEXT = re.compile(rf"\s+(?:{_AUX}|(?:doesn|didn|isn|wasn|won)[’']t)\b")
 # Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
 # but not "..., and that ...", which continues what was said.
 _AND_STOP = re.compile(
@@ -1332,38 +1345,8 @@ def _group_noun_end(text: str, end: int, hi: int, lex) -> int:
     return best
 
 
-_AUX_WORDS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "shall",
-        "should",
-        "must",
-        "not",
-        "also",
-        "her",
-        "his",
-        "their",
-        "its",
-        "our",
-        "my",
-    ]
+_AUX_WORDS = frozenset(_AUX_FORMS) | frozenset(
+    ["be", "been", "shall", "not", "also", "her", "his", "their", "its", "our", "my"]
 )
 
 

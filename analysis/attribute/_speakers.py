@@ -291,9 +291,10 @@ def _is_word(tok: str) -> bool:
     return tok[0].isalnum()
 
 
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: The days of the week, as a regex alternation (shared with the content rules).
+DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME_BEFORE_CUE = re.compile(
-    rf"\s+(?:on\s+{_DAYS}|{_DAYS}|(?:earlier|later)\s+(?:this|that|in\s+the)\s+\w+|"
+    rf"\s+(?:on\s+{DAYS}|{DAYS}|(?:earlier|later)\s+(?:this|that|in\s+the)\s+\w+|"
     r"(?:late\s+|early\s+)?(?:last|this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
     r"(?:(?:less|more)\s+than\s+|about\s+|nearly\s+)?(?:a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago)"
