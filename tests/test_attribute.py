@@ -927,6 +927,20 @@ HARD_CASES = [
         id="quote-paragraph-after-a-sentence-of-its-own-is-no-continuation",
     ),
     pytest.param(
+        "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
+        "“And Trump will not give in to the special interests.”",
+        [
+            (
+                "direct",
+                "“We need to change it,” “And Trump will not give in to the special interests.”",
+                "said",
+                "Christie",
+                False,
+            )
+        ],
+        id="abbreviation-after-the-cue-is-no-new-sentence",
+    ),
+    pytest.param(
         "“He did not report the loans,” Cruz said as the crowd booed.",
         [("direct", "“He did not report the loans,”", "said", "Cruz", False)],
         id="said-as-a-clause-of-time",

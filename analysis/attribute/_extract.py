@@ -195,7 +195,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 break
         if not attach:
             if last_direct is not None and _continues(
-                text, q, last_direct, claimed_upto, p_first, para_of
+                text, q, last_direct, claimed_upto, p_first, para_of, sent_bounds
             ):
                 # A quotation that carries on the previous speaker's words (same or next paragraph).
                 last_direct["fragments"].extend(q.pieces)
@@ -386,10 +386,7 @@ def _noun_use(text: str, v: re.Match) -> bool:
     return bool(_NOUN_NEXT.match(text, v.end()))
 
 
-_NEW_SENTENCE = re.compile(r"[.!?][”\"’']*\s+[A-Z“\"]")
-
-
-def _continues(text, q, last, claimed_upto, para, para_of) -> bool:
+def _continues(text, q, last, claimed_upto, para, para_of, sent_bounds) -> bool:
     if not q.closed or last["end"] > q.start:
         return False
     if para_of(q.start) - para_of(last["end"] - 1) > 1:
@@ -408,11 +405,10 @@ def _continues(text, q, last, claimed_upto, para, para_of) -> bool:
         last_para_end = text.rfind("\n", last["end"], q.start)
         rest_lo = max(claimed_upto, last["end"])
         rest_hi = last_para_end if last_para_end > 0 else q.start
-        if _WORDS.search(text, rest_lo, rest_hi) and _NEW_SENTENCE.search(
-            text, max(0, rest_lo - 3), rest_hi
-        ):
-            # Words after the cue clause are fine when they end its sentence ('..., Christie
-            # said on ABC's "This Week."'); a sentence of its own may quote someone else.
+        # Words after the cue clause are fine when they end its sentence ('..., Christie said
+        # on ABC's "This Week."'); a sentence of its own may quote someone else.
+        cue_sentence_end = sent_bounds(max(rest_lo - 1, 0))[1]
+        if _WORDS.search(text, max(rest_lo, cue_sentence_end), rest_hi):
             return False
     return len(_WORDS.findall(text, q.start, q.end)) >= 4
 
