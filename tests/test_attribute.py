@@ -1177,6 +1177,96 @@ def test_surname_and_pronoun_resolve_to_the_fullest_earlier_name():
     assert [r["speaker_role"] for r in rows(text)] == ["politician", "politician"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "In an interview with radio host Rusty Miles, Gen. Norman Hale said he had doubts "
+            "about Defense Secretary Ann Ortiz.\n\n"
+            "“It was demoralizing to work for Ortiz,” he told the host.",
+            "Norman Hale",
+            id="last-speaker-not-last-name",
+        ),
+        pytest.param(
+            "Gov. Tom Reyes said praise from President Ivan Petrov would not change his mind. "
+            "He said Petrov “has been a leader.”",
+            "Tom Reyes",
+            id="speaker-of-the-sentence-before",
+        ),
+        pytest.param(
+            "Mayor Ben Carter took questions on Monday. Carter dodged one about Gov. Lee Park.\n\n"
+            "“We will see,” he said.",
+            "Ben Carter",
+            id="subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            "Campaign manager Paul Mason spoke to donors. ''The image is going to change, but "
+            "Mary Dunn is still going to lose,'' he said.",
+            "Paul Mason",
+            id="no-name-inside-the-quotation",
+        ),
+        pytest.param(
+            "Mr. Sam Kline read the memo. Mrs. Ellen Ward told reporters it was fine. "
+            "He said, “I disagree.”",
+            "Sam Kline",
+            id="honorific-rules-out-the-other-sex",
+        ),
+        pytest.param(
+            "Senator Jo Banks met Mayor Al Reed. And when Ms. Banks left the meeting with Reed, "
+            "she said the talks had failed.",
+            "Jo Banks",
+            id="name-that-opens-a-clause",
+        ),
+        pytest.param(
+            "Adam Cole, the committee chairman, said the inquiry would go on, citing Dan Hart’s "
+            "request for documents. He said the request was improper.",
+            "Adam Cole",
+            id="possessive-is-no-speaker",
+        ),
+    ],
+)
+def test_he_or_she_resolves_to_the_person_speaking(text, name):
+    pronoun_rows = [r for r in rows(text) if (r["speaker"] or "").lower() in {"he", "she"}]
+    assert [r["speaker_name"] for r in pronoun_rows][-1:] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        pytest.param(
+            "A State Department spokesman, Ned Price, said the talks were useful.",
+            "Ned Price",
+            "State Department",
+            id="name-set-off-after-the-role",
+        ),
+        pytest.param(
+            "Jake Sullivan met the envoy. While Sullivan praised the article, Clinton did not. "
+            "Sullivan said it was long.",
+            "Jake Sullivan",
+            None,
+            id="no-function-word-in-a-name",
+        ),
+        pytest.param(
+            "That, RNC Chief of Staff Katie Walsh explained, is by design.",
+            "Katie Walsh",
+            None,
+            id="chief-of-staff-is-no-organisation",
+        ),
+        pytest.param(
+            "''We have started,'' Mr. Paul Manafort said Thursday night, suggesting that the "
+            "campaign would change.",
+            "Paul Manafort",
+            None,
+            id="participle-after-a-time-phrase",
+        ),
+    ],
+)
+def test_speaker_names(text, name, organisation):
+    row = rows(text)[-1]
+    assert row["speaker_name"] == name
+    assert (None if pd.isna(row["organisation"]) else row["organisation"]) == organisation
+
+
 def test_title_resolves_to_the_person_who_holds_it():
     text = (
         "Secretary of State Antony Blinken met Liu on Friday. The Secretary said the talks "

@@ -26,12 +26,14 @@ import re
 from ._cues import FOR_TIME, is_cue, patterns, prepositions
 from ._lexicon import Lexicon
 from ._quotes import Quote, find_quotes
+from ._referents import Referents
 from ._segment import paragraphs, sentences
 from ._speakers import (
     ABBREVIATIONS,
     DAYS,
     PRONOUNS,
     Mentions,
+    Speaker,
     _role_table,
     describe,
     speaker_left,
@@ -131,6 +133,22 @@ def _clean_end(text: str, s: int, e: int) -> int:
     while e > s and (text[e - 1] in _END_PUNCT or text[e - 1].isspace()):
         e -= 1
     return e
+
+
+_POSSESSIVES = frozenset(["his", "her", "its", "their"])
+_APPOSED_NAME = re.compile(
+    r",\s+((?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]*)){1,3}),"
+)
+
+
+def _is_person(who: Speaker) -> bool:
+    """A named person (not an outlet, a document, a body speaking as itself or an anonymous source)."""
+    return (
+        who.name is not None
+        and not who.anonymous
+        and who.role not in {"outlet", "document"}
+        and who.organisation != who.name
+    )
 
 
 def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
@@ -306,20 +324,54 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
-    described: dict[str, object] = {}
+    described: dict[str, Speaker] = {}
     records = []
     last_person = None
+
+    def person_of(phrase: str, pos: int) -> Speaker | None:
+        who = described.get(phrase)
+        if who is None:
+            who = described[phrase] = describe(phrase, pos, mentions, lex, None)
+        # A subject counts only when it names someone in full ('Carson' after 'Ben Carson'),
+        # not when it is a capitalised word that opens the sentence ('Sooner or later').
+        return who if _is_person(who) and " " in who.name else None
+
+    referents = Referents(
+        text,
+        sent_bounds,
+        para_of,
+        lambda a, b: _subject(text, a, b, lex),
+        person_of,
+        lambda pos: _in_quote(pos, qstarts, quotes),
+        mentions,
+    )
     for r in raw:
         sp = r["speaker"]
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
-            if sp_text.lower() in PRONOUNS or sp_text.lower() == "who":
+            low = sp_text.lower()
+            if low in {"he", "she"}:
+                # The person who spoke last or the subject before, not the last name printed.
+                who = referents.resolve(sp[0]) or describe(
+                    sp_text, sp[0], mentions, lex, last_person
+                )
+            elif low in PRONOUNS or low == "who":
                 who = describe(sp_text, sp[0], mentions, lex, last_person)
             else:
                 # The same phrase ("Trump", "the senator") resolves the same way in one article.
                 who = described.get(sp_text)
                 if who is None:
                     who = described[sp_text] = describe(sp_text, sp[0], mentions, lex, last_person)
+            if who.name is None and not who.anonymous:
+                # 'A State Department spokesman, Ned Price, said': the name set off after the role.
+                named = _APPOSED_NAME.match(text, sp[1])
+                name = named and mentions.person(named.group(1))
+                if name and " " in name:
+                    role = who.role if who.role != "unknown" else mentions.role_of(name)
+                    who = Speaker(name, role, who.organisation, False)
+            if _is_person(who) and not r.get("nominal") and low not in _POSSESSIVES:
+                # ('his opposition to the bill', 'Trump’s request' is no one speaking)
+                referents.spoke(r["cue"][0] if r["cue"] else sp[0], who)
         else:
             sp_text = None
             who = None
@@ -732,7 +784,10 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             and not text[s : v.start()].strip()  # '"...," he said, adding ...'
         ):
             # A participle after the main clause: the subject of the sentence speaks.
-            sp = subject or _subject(text, s, v.start(), lex) or quoted
+            if quoted is not None and _short(text, s, v.start(), 4):
+                sp = quoted  # '"...," Mr. Manafort said Thursday night, suggesting ...'
+            else:
+                sp = subject or _subject(text, s, v.start(), lex) or quoted
             if sp is None:
                 continue
             cs = _THAT.match(text, v.end()).end()
@@ -1490,6 +1545,7 @@ def _free_of(raw: list[dict]):
 
 def _nominal(text, raw, quotes, qstarts):
     free = _free_of(raw)
+    first_new = len(raw)
     for c0, c1, cs in _nominal_hits(text):
         if _in_quote(c0, qstarts, quotes):
             continue
@@ -1514,6 +1570,8 @@ def _nominal(text, raw, quotes, qstarts):
             quotes,
             qstarts,
         )
+    for r in raw[first_new:]:
+        r["nominal"] = True  # 'his criticism of X': a stance, no one speaking in the sentence
 
 
 _ADVERBIAL_ONLY = re.compile(

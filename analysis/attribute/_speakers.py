@@ -583,7 +583,6 @@ _PARTICLES = frozenset(["de", "van", "von", "del", "da", "di", "bin", "al", "la"
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def _person_name(run: str, lex: Lexicon) -> str | None:
     """The person in a capitalised run: its last stretch of non-title words, up to a possessive.
 
@@ -652,6 +651,13 @@ class Mentions:
     def _person(self, run: str) -> str | None:
         return _person_name(run, self.lex)
 
+    def person(self, run: str) -> str | None:
+        """The person a capitalised run names ('Sen. Ted Cruz' → 'Ted Cruz'), in its fullest form."""
+        name = _person_name(run, self.lex)
+        if name and " " not in name:
+            name = self.fullest(name, len(self.text)) or name
+        return name
+
     def fullest(self, surname: str, pos: int) -> str | None:
         """Fullest name ending with ``surname`` mentioned before ``pos`` (else after)."""
         if not self._built:
@@ -696,6 +702,27 @@ class Mentions:
                 return name
         return full
 
+    def people_before(self, pos: int, window: int = 600) -> list[tuple[int, str]]:
+        """Every person named in the ``window`` characters before ``pos``: (position, name), last first."""
+        if not self._built:
+            self._build()
+        lo = max(0, pos - window)
+        found = []
+        k = bisect.bisect_left(self.starts, pos) - 1
+        full_ends = []
+        while k >= 0 and self.starts[k] >= lo:
+            found.append((self.starts[k], self.names[k]))
+            full_ends.append((self.starts[k], self.starts[k] + len(self.names[k])))
+            k -= 1
+        for m in _CAP_WORD.finditer(self.text, lo, pos):
+            if any(a <= m.start() < b for a, b in full_ends):
+                continue
+            name = self.surnames.get(_strip_possessive(m.group(0)))
+            if name:
+                found.append((m.start(), name))
+        found.sort(reverse=True)
+        return found
+
     def by_title(self, noun: str, pos: int) -> str | None:
         if not self._built:
             self._build()
@@ -710,7 +737,9 @@ class Mentions:
         cache = self.__dict__.setdefault("_roles", {})
         role = cache.get(name)
         if role is None:
-            role = cache[name] = _role_of(self.title_of(name), self.lex) or "unknown"
+            role = _role_of(self.title_of(name), self.lex) or "unknown"
+            # A person is no document or outlet: 'CNN’s Jake Tapper' writes for one.
+            role = cache[name] = _PERSON_ROLE.get(role, role)
         return role
 
     def title_of(self, name: str) -> str:
@@ -728,7 +757,12 @@ class Mentions:
             ]
             stop = min(ends, default=after + 2)
             apposition = " " + self.text[after + 2 : min(stop, after + 80)].lower()
+            # 'an elections analyst at the Cook Political Report': the head noun, not the body
+            apposition = _HEAD_CUT.sub("", apposition)
         return self.titles[k][-40:] + apposition
+
+
+_PERSON_ROLE = {"outlet": "journalist", "document": "unknown"}
 
 
 @functools.lru_cache(maxsize=8)
@@ -907,15 +941,21 @@ _CABINET_TITLE = re.compile(
 )
 
 
+_CHIEF_OF_STAFF = re.compile(r"\b[Cc]hief of [Ss]taff\b")
+
+
 def _organisation(phrase: str, lex: Lexicon) -> str | None:
+    # 'RNC Chief of Staff Katie Walsh': the staff is no organisation and Walsh no part of one.
+    phrase = _CHIEF_OF_STAFF.sub("chief-of-staff", phrase)
     m = _CABINET_TITLE.search(phrase)
     if m:
         return f"{m.group(1)} Department" if m.group(1) != "Treasury" else "Treasury Department"
     m = _ORG_BEFORE_ROLE.search(phrase) or _ORG_AFTER.search(phrase)
     if m:
-        org = m.group(1).strip()
+        org = _ARTICLE.sub("", m.group(1).strip())  # 'A State Department spokesman'
         # "a supporter of Donald Trump’s": a possessive with nothing after it is a person, not a body.
-        return None if org.endswith(("’s", "'s", "’", "'")) else org
+        # A lone common noun ('the campaign chief') names no body.
+        return None if org.endswith(("’s", "'s", "’", "'")) or org.islower() else org
     for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", phrase):
         if word.lower() in lex.outlets:
             return word
