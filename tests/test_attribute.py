@@ -330,6 +330,19 @@ HARD_CASES = [
         id="person-familiar",
     ),
     pytest.param(
+        "Another intelligence source speaking to Fox News said the memo was real.",
+        [
+            (
+                "indirect",
+                "the memo was real",
+                "said",
+                "Another intelligence source speaking to Fox News",
+                True,
+            )
+        ],
+        id="source-speaking-to-an-outlet",
+    ),
+    pytest.param(
         "Aides say the senator will not run again.",
         [("indirect", "the senator will not run again", "say", "Aides", True)],
         id="aides-say",

@@ -783,7 +783,9 @@ def _role_of(phrase_low: str, lex: Lexicon) -> str | None:
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _HEAD_CUT = re.compile(
-    r"\s(?:of|for|from|at|with|familiar|close|involved|knowledgeable|briefed|who|in|on)\b.*$"
+    r"\s(?:of|for|from|at|with|familiar|close|involved|knowledgeable|briefed|who|in|on|"
+    # 'a source speaking to Fox News', 'an official requesting anonymity'
+    r"speaking|talking|requesting|asking|granted)\b.*$"
 )
 
 
