@@ -25,7 +25,7 @@ import re
 
 from ._cues import FOR_TIME, is_cue, patterns, prepositions
 from ._lexicon import Lexicon
-from ._quotes import Quote, find_quotes
+from ._quotes import find_quotes
 from ._referents import Referents
 from ._segment import paragraphs, sentences
 from ._speakers import (
@@ -40,44 +40,26 @@ from ._speakers import (
     speaker_right,
     time_before,
 )
+from ._text import (
+    _ADVERBIAL,
+    _AND_BEFORE,
+    _AUX,
+    _AUX_FORMS,
+    _INFINITIVE_BEFORE,
+    _NEXT_WORD_END,
+    _OBJECT,
+    _POST_TAIL,
+    _TELL,
+    _WORDS,
+    _clause_not_speaker,
+    _clean_end,
+    _in_quote,
+    _short,
+    _skip_space,
+)
 
 __all__ = ["extract_text"]
 
-_TELL = frozenset(
-    [
-        "tell",
-        "tells",
-        "told",
-        "telling",
-        "ask",
-        "asks",
-        "asked",
-        "asking",
-        "warn",
-        "warns",
-        "warned",
-        "warning",
-        "urge",
-        "urges",
-        "urged",
-        "urging",
-        "remind",
-        "reminded",
-        "assure",
-        "assured",
-        "inform",
-        "informed",
-    ]
-)
-_ADVERBIAL = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|in|at|during|after|before|with|to|from|via|over|last|this|earlier|later|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|once|then|again|also|too|"
-    r"yesterday|today|afterward|afterwards|simply|repeatedly|flatly|bluntly|later|however|though|"
-    r"instead|meanwhile|now|still|further|moreover|too)\b[^,:;.!?“”\"]{0,50}?))*",
-)
-_OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$))",
-)
 # Between the cue clause of a quotation and the next quotation of a split quote
 # ('"A," he said. "B."', '"A," said Smith in an interview, "B."'): a few words, then punctuation.
 # A relative clause about the speaker may sit in the gap ('said Ms. Warren, who has often
@@ -91,7 +73,6 @@ _SPLIT_GAP = re.compile(
 )
 _SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
-_WORDS = re.compile(r"[\w’'\-]+")
 _PARTICIPLE_STOP = re.compile(
     # Every stop starts with a comma, a space or a semicolon: the look-ahead skips other
     # positions at once.
@@ -114,9 +95,6 @@ _PARTICIPLE_STOP = re.compile(
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
     r")"
 )
-
-
-_END_PUNCT = frozenset(".!?;:,")
 _DAY_LEAD = re.compile(
     rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
     r"[A-Z][a-z]*\s+[a-z])"
@@ -126,13 +104,6 @@ _BARE_CUE_CLAUSE = re.compile(
     r"\s+(?:(?:[A-Z][\w’'\-.]*|he|she|they)\s+){1,3}(?:said|says|added|adds|wrote|writes)"
     r"(?:\s+[A-Z]?[a-z]+)?\s*[.]"
 )
-
-
-def _clean_end(text: str, s: int, e: int) -> int:
-    """``e`` moved back over trailing spaces and punctuation (not before ``s``)."""
-    while e > s and (text[e - 1] in _END_PUNCT or text[e - 1].isspace()):
-        e -= 1
-    return e
 
 
 _POSSESSIVES = frozenset(["his", "her", "its", "their"])
@@ -149,16 +120,6 @@ def _is_person(who: Speaker) -> bool:
         and who.role not in {"outlet", "document"}
         and who.organisation != who.name
     )
-
-
-def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
-    k = bisect.bisect_right(qstarts, pos) - 1
-    return k >= 0 and quotes[k].start < pos < quotes[k].end
-
-
-def _short(text: str, s: int, e: int, n: int) -> bool:
-    """At most ``n`` words in ``text[s:e]`` (counting stops at the first word too many)."""
-    return all(k < n for k, _ in enumerate(_WORDS.finditer(text, s, e)))
 
 
 def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
@@ -425,12 +386,6 @@ _LEAD_IN = re.compile(
 _NOUN_NEXT = re.compile(
     r"\s+(?:said|says|say|stated|states|showed|shows|found|finds|noted|notes|read|reads|added|adds)\b"
 )
-
-
-def _skip_space(text: str, s: int, e: int) -> int:
-    while s < e and text[s].isspace():
-        s += 1
-    return s
 
 
 def _noun_use(text: str, v: re.Match) -> bool:
@@ -970,7 +925,6 @@ _CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
 _SPEECH_OF_IT = frozenset(
     ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
 )
-_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
 
 
@@ -1025,17 +979,12 @@ _RELATIVE_SPEECH = re.compile(
     r"warned|insisted|stressed|emphasized|predicted|acknowledged|conceded|cautioned|"
     r"declined\s+to\s+(?:say|comment|discuss|specify))\b"
 )
-_POST_TAIL = re.compile(
-    r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
-    r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-)
 
 
 # "agreed in November to restore ...", "said on Tuesday that ...": the time phrase is no content.
 _LEAD_ADVERBIAL = re.compile(
     r"(?:in|on|at|last|this|during|earlier|later)\b[^,.;:“”\"]{0,30}?\s(?=(?:to|that)\s)"
 )
-_NEXT_WORD_END = re.compile(r"\s*\w+")
 _SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|once|until|whenever|with)\s+$", re.IGNORECASE)
 _TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
 
@@ -1049,47 +998,8 @@ _NAME_START = re.compile(
     r"(?!(?:He|She|They|It|I|We|You|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"(?:[A-Z]|(?:the|a|an)\s)"
 )
-# Auxiliaries and modals: a word of a finite verb phrase.
-_AUX_FORMS = [
-    "will",
-    "would",
-    "could",
-    "can",
-    "should",
-    "may",
-    "might",
-    "must",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "does",
-    "do",
-    "did",
-]
-_AUX = "(?:" + "|".join(_AUX_FORMS) + ")"
 _FINITE = re.compile(rf"\b(?:{_AUX}|won't|can't|isn't|wasn't)\b")
 _COMMA_BEFORE = re.compile(r"[,][’'”\"]*\s*\Z")
-_AND_BEFORE = re.compile(
-    r"\b(?:and|but)\s+(?:(?:also|then|later|now|still|again|has|have|had)\s+){0,2}$"
-)
-_PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|it|we|I|you)\s+\S")
-
-
-def _clause_not_speaker(text: str, sp: tuple[int, int]) -> bool:
-    """'said he doesn’t believe ...', 'said the candidate could be ...': after an inverted cue,
-    a pronoun with more words, or a phrase running into a verb, is a clause, not a speaker."""
-    return bool(
-        _PRONOUN_CLAUSE.match(text, sp[0], sp[1])
-        or _VERB_NEXT.match(text, sp[1])
-        or _VERB_NEXT.search(text, sp[0], sp[1])
-    )
-
-
-_VERB_NEXT = re.compile(rf"\s+(?:{_AUX}|(?:doesn|didn|isn|wasn|won)[’']t)\b")
 # Where reported content stops: a second predicate ("..., and urged ...", "... and said ..."),
 # but not "..., and that ...", which continues what was said.
 _AND_STOP = re.compile(
