@@ -1,21 +1,29 @@
 """The rules that turn one article's text into attribution records.
 
-Order of work, one pass each:
+Order of work, one pass each. :func:`extract_text` below runs the passes; the rules of each
+step live in the module named with it:
 
 1. paragraphs, sentences and quotations (``_segment``, ``_quotes``);
-2. **direct quotes**: each quotation looks for a cue right after it
+2. **direct quotes** (``_direct``): each quotation looks for a cue right after it
    (``"...," Pence said`` / ``"...," said Sen. Smith``) or right before it
    (``Miller stated, "..."``, ``he told reporters: "..."``, ``Jones: "..."``, a
    paragraph ending in a colon). A quotation that follows its own cue clause in the
    same paragraph (``"A," he said. "B."``) joins the previous one as a second
    fragment. Quotations with no cue (scare quotes, titles, headlines) are no
    attribution;
-3. **reported speech**, sentence by sentence, outside the direct quotes:
+3. **reported speech** (``_reported``), sentence by sentence, outside the direct quotes:
    ``SPEAKER CUE (that) CONTENT``, ``CONTENT, SPEAKER CUE``, ``CONTENT, CUE SPEAKER``,
    ``according to SPEAKER, CONTENT`` and a participle after the main clause
    (``Beijing ..., labeling him a "severe danger"``). When the content holds a
-   quotation the attribution is *partial*, else *indirect*;
-4. speakers resolved in text order (``_speakers``).
+   quotation the attribution is *partial*, else *indirect*. Where a content ends and
+   what the subject of a sentence is are read in ``_spans``. Then the passes of
+   ``_extras`` add what has no reporting verb in the usual shape: a stance named by a
+   noun ('his support for the bill'), a report with no source ('it seems', 'reportedly'),
+   a poll's finding, the question in 'Asked why ...', headlines;
+4. speakers resolved in text order (``_speakers``, ``_referents``).
+
+The small pieces that several of these modules read (counting words, positions inside
+quotations, the words around a cue) are in ``_text``.
 """
 
 from __future__ import annotations
@@ -52,6 +60,17 @@ _SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
 _BARE_CUE_CLAUSE = re.compile(
     r"\s+(?:(?:[A-Z][\w’'\-.]*|he|she|they)\s+){1,3}(?:said|says|added|adds|wrote|writes)"
     r"(?:\s+[A-Z]?[a-z]+)?\s*[.]"
+)
+_LEAD_IN = re.compile(
+    r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?", re.IGNORECASE
+)
+_RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
+# '"...," said Weaver, who added that ...': a relative clause that speaks again reports more of
+# the speaker's words; other ones ('who praised Bush') describe the speaker.
+_RELATIVE_SPEECH = re.compile(
+    r"who\s+(?:also\s+|later\s+)?(?:said|says|added|adds|noted|notes|told|tells|explained|argued|"
+    r"warned|insisted|stressed|emphasized|predicted|acknowledged|conceded|cautioned|"
+    r"declined\s+to\s+(?:say|comment|discuss|specify))\b"
 )
 
 
@@ -323,16 +342,3 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             }
         )
     return records, unbalanced
-
-
-_LEAD_IN = re.compile(
-    r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?", re.IGNORECASE
-)
-_RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
-# '"...," said Weaver, who added that ...': a relative clause that speaks again reports more of
-# the speaker's words; other ones ('who praised Bush') describe the speaker.
-_RELATIVE_SPEECH = re.compile(
-    r"who\s+(?:also\s+|later\s+)?(?:said|says|added|adds|noted|notes|told|tells|explained|argued|"
-    r"warned|insisted|stressed|emphasized|predicted|acknowledged|conceded|cautioned|"
-    r"declined\s+to\s+(?:say|comment|discuss|specify))\b"
-)
