@@ -1,0 +1,517 @@
+"""Step 3, continued: attributions with no reporting verb in the usual shape.
+
+The passes run after reported speech, in this order; all but the last add a record only
+where no attribution has been found yet:
+
+- a stance named by a noun: 'his support for the bill', 'questions about the loan'
+  (:func:`_nominal`);
+- no source in the text: 'It was reported that ...', an impression or an expectation ('seems
+  to', 'is expected to', 'the race appeared closer'), 'reportedly' (:func:`_sourceless`);
+- a poll's finding: 'In a Des Moines Register poll, ...', '... in an NBC News poll.'
+  (:func:`_in_poll`);
+- the question in 'Asked why ..., Sanders said', and a headline or transcript line 'Bernie
+  Sanders: It Is Not A Radical Idea' (:func:`_asked_and_headlines`);
+- a short title-case line with a capitalised verb: 'Trump’s Son Says The Battle ...',
+  '..., Trevor Noah Says.' (:func:`_headline_verbs`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ._reported import _add
+from ._spans import _INTRO, _content_end
+from ._text import _WORDS, _clean_end, _in_quote, _short, _skip_space
+
+__all__ = ["_asked_and_headlines", "_headline_verbs", "_in_poll", "_nominal", "_sourceless"]
+
+# A stated position named by a noun: "his support for [the bill]", "Trump's attacks on [Cruz]".
+# The noun is searched first (cheap); the owner is then read just before it.
+_NOMINAL_NOUNS = tuple(
+    [
+        "support",
+        "call",
+        "calls",
+        "criticism",
+        "question",
+        "questions",
+        "attack",
+        "attacks",
+        "endorsement",
+        "opposition",
+        "praise",
+        "promise",
+        "promises",
+        "proposal",
+        "proposals",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "claim",
+        "claims",
+        "demand",
+        "demands",
+        "concern",
+        "concerns",
+        "doubt",
+        "doubts",
+        "warning",
+        "warnings",
+        "accusation",
+        "accusations",
+        "denial",
+        "denials",
+        "description",
+        "characterization",
+        "view",
+        "views",
+        "vow",
+        "vows",
+        "pledge",
+        "pledges",
+        "request",
+        "requests",
+        "threat",
+        "threats",
+        "insistence",
+        "assertion",
+        "assertions",
+        "argument",
+    ]
+)
+_NOMINAL_SET = frozenset(_NOMINAL_NOUNS)
+# Stems whose plain-string occurrences are checked (str.find is far faster than a regex scan).
+_NOMINAL_STEMS = tuple(
+    sorted(
+        {w for w in _NOMINAL_NOUNS if not any(w != v and w.startswith(v) for v in _NOMINAL_NOUNS)}
+    )
+)
+_NOMINAL_AFTER = re.compile(r"([a-z]*) (?:for|of|on|about|to|against|that) (?=\S)")
+
+
+def _nominal_hits(text: str):
+    """(cue start, cue end, content start) of every 'NOUN PREP' with a stance noun, in text order."""
+    out = []
+    for stem in _NOMINAL_STEMS:
+        i = text.find(stem)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                m = _NOMINAL_AFTER.match(text, i + len(stem))
+                if m and stem + m.group(1) in _NOMINAL_SET:
+                    out.append((i, m.end() - 1, m.end()))
+            i = text.find(stem, i + 1)
+    out.sort()
+    return out
+
+
+_NOMINAL_OWNER = re.compile(
+    r"\b((?i:his|her|their|its)|(?:[A-Z][\w.\-]*\s)*[A-Z][\w.\-]*[’']s?)\s+"
+    r"(?:(?:repeated|recent|latest|new|harsh|strong|early|public|frequent|continued|renewed)\s+)?$"
+)
+# Nominal cues that report a stance even without a possessive owner ("questions about the
+# loan", "calls for a ban"); others ("support for", "attack on") are too often events, and
+# the seed's "refrained from strong criticism of the United States" reports no criticism.
+_OWNERLESS = re.compile(
+    r"(?:questions?|concerns?|doubts?|comments?|remarks?|accusations?|warnings?|assertions?|claims?)"
+    r"\s+(?:about|that)|praise\s+for|calls?\s+for|proposals?\s+to"
+)
+_NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|after|before|because)\s")
+
+
+def _free_of(raw: list[dict]):
+    """``free(a, b)``: no attribution found so far (in ``raw`` now) overlaps ``a..b``.
+
+    Looks at the attribution starting last before ``b``, as the extra passes need: they add
+    attributions only where the earlier passes found none.
+    """
+    taken = sorted((r["start"], r["end"]) for r in raw)
+    starts = [t[0] for t in taken]
+
+    def free(a: int, b: int) -> bool:
+        k = bisect.bisect_right(starts, b) - 1
+        return not (k >= 0 and taken[k][1] > a)
+
+    return free
+
+
+def _nominal(text, raw, quotes, qstarts):
+    free = _free_of(raw)
+    first_new = len(raw)
+    for c0, c1, cs in _nominal_hits(text):
+        if _in_quote(c0, qstarts, quotes):
+            continue
+        owner = _NOMINAL_OWNER.search(text, max(0, c0 - 60), c0)
+        if owner is None and not _OWNERLESS.fullmatch(text, c0, c1):
+            continue
+        stop = _NOMINAL_END.search(text, cs, min(len(text), cs + 160))
+        ce = stop.start() if stop else min(len(text), cs + 160)
+        if ce - cs < 3:
+            continue
+        if not free(owner.start() if owner else c0, ce):
+            continue  # inside an attribution found already
+        # Without a possessive owner ("avoided direct criticism of X", "questions about Y") the
+        # stance is still an attribution; its holder is left unresolved.
+        _add(
+            text,
+            raw,
+            cs,
+            ce,
+            (c0, c1),
+            (owner.start(1), owner.end(1)) if owner else None,
+            quotes,
+            qstarts,
+        )
+    for r in raw[first_new:]:
+        r["nominal"] = True  # 'his criticism of X': a stance, no one speaking in the sentence
+
+
+# Attributions with no source in the text. PolNeAR annotates impressions and expectations
+# ("The bank is expected to act", "New Hampshire seems stable") and impersonal reports
+# ("It was reported that ..."); the content is the whole clause around the cue.
+_IT_THAT = re.compile(
+    r"[Ii]t\s+(?:(?:seems|seemed|appears|appeared)|(?:is|was|has\s+been)\s+(?:widely\s+)?"
+    r"(?:reported|announced|revealed|believed|said|rumou?red|expected|alleged|claimed))"
+    r"(?:\s*,\s*[\w\s]{1,20},)?\s+(?=that\b)"
+)
+# 'X seems to ...', 'X is expected to ...': found from the literal " to " / " like " (a fast scan),
+# then the word before it is looked up.
+_TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
+_RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
+_RAISING_PASSIVE = frozenset(
+    [
+        "expected",
+        "projected",
+        "predicted",
+        "rumored",
+        "rumoured",
+        "believed",
+        "thought",
+        "said",
+        "reported",
+        "alleged",
+    ]
+)
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|still|now)\s+)?\Z")
+
+
+_APPEAR = re.compile(r"appear(?:s|ed)? (?!to |like )([a-z]+)\b")
+_APPEAR_NOT = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "before",
+        "with",
+        "as",
+        "together",
+        "alongside",
+        "for",
+        "during",
+        "after",
+        "from",
+        "onstage",
+        "outside",
+        "inside",
+        "live",
+        "briefly",
+        "again",
+        "only",
+        "here",
+        "there",
+        "next",
+        "three",
+        "twice",
+        "once",
+    ]
+)
+_SEEM = re.compile(r"seem(?:s|ed)?(?= (?!to |like )[a-z])")
+
+
+def _raising(text: str):
+    """(cue start, cue end) of every 'seems to', 'appeared like', 'is expected to' ..."""
+    for m in _TO_LIKE.finditer(text):
+        ws = text.rfind(" ", max(0, m.start() - 20), m.start()) + 1
+        word = text[ws : m.start()]
+        if word in _RAISING_WORDS:
+            yield ws, m.end() - 1
+        elif word in _RAISING_PASSIVE and m.group(0) == " to ":
+            aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
+            if aux:
+                yield aux.start(), m.end() - 1
+    # 'Cruz seemed lost', 'the deal seems certain to pass': "seem" reports an impression
+    # whatever follows it.
+    i = text.find("seem")
+    while i >= 0:
+        m = _SEEM.match(text, i)
+        if m and (i == 0 or not text[i - 1].isalnum()):
+            yield i, m.end()
+        i = text.find("seem", i + 4)
+    # 'She appears ready to ...', 'the race appeared closer': "appear" before a description
+    # reports an impression; before a place or an occasion ('appeared on CNN') it does not.
+    i = text.find("appear")
+    while i >= 0:
+        m = _APPEAR.match(text, i)
+        if m and (i == 0 or not text[i - 1].isalnum()) and m.group(1) not in _APPEAR_NOT:
+            yield i, m.end(1) - len(m.group(1)) - 1
+        i = text.find("appear", i + 6)
+    # 'Google has reportedly looked at Twitter': a report with no source named.
+    i = text.find("reportedly ")
+    while i >= 0:
+        if i == 0 or not text[i - 1].isalnum():
+            yield i, i + 10
+        i = text.find("reportedly ", i + 11)
+
+
+_CLAUSE_START = re.compile(
+    r"[,;:—–(]\s*|\s[-–—]\s|\b(?:that|because|but|and|when|while|if|although|though|since|as|"
+    r"despite|whether|so)\s+"
+)
+_LEADING_WORDS = re.compile(
+    r"(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Instead|Indeed|Also)\b\s*,?\s*)"
+)
+
+
+# A poll or survey as the source of a finding: "In a Des Moines Register poll last month,
+# CONTENT" and "CONTENT in a new Washington Post-ABC News poll." The head noun is found with a
+# plain-string scan, then the phrase around it is checked.
+_POLL_HEAD = re.compile(r"(?:poll|polls|survey|surveys|polling)\b")
+_POLL_LEFT = re.compile(
+    r"(?:^|(?<=\s))([Ii]n)\s+((?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'\-/.&]+\s+){0,7}?)\Z"
+)
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her"])
+# Words that show the phrase before "poll" is no poll's name ("in a row that the Rasmussen poll").
+_NOT_IN_POLL_NAME = frozenset(["to", "that", "which", "who", "where", "when", "and", "or"])
+# A finding is a clause: it starts with a name, a number or a pronoun, not with "with ...",
+# "compared to ..." or "particularly ...".
+_FINDING_START = re.compile(r"[A-Z0-9]|(?:he|she|they|it|we)\b")
+_POLL_TAIL = re.compile(r"[^,;:.!?“”\"\n]{0,40}?[.!?]")
+
+
+def _in_poll(text, raw, quotes, qstarts, sent_bounds):
+    free = _free_of(raw)
+    for stem in ("poll", "survey"):
+        i = text.find(stem)
+        while i >= 0:
+            h = _POLL_HEAD.match(text, i)
+            if h and (i == 0 or not text[i - 1].isalnum()) and not _in_quote(i, qstarts, quotes):
+                ss, se = sent_bounds(i)
+                left = _POLL_LEFT.search(text, max(ss, i - 90), i)
+                np_words = left.group(2).split() if left is not None else []
+                if (
+                    left is not None
+                    and any(w.lower() not in _DETERMINERS for w in np_words)
+                    and not any(w.lower() in _NOT_IN_POLL_NAME for w in np_words)
+                ):
+                    cue = (left.start(1), left.end(1))
+                    comma = text.find(",", h.end(), se)
+                    if left.start(1) == _skip_space(text, ss, se) and comma > 0:
+                        # 'In a national poll, likely voters ...': the finding follows.
+                        if _short(text, h.end(), comma, 6):
+                            cs = _skip_space(text, comma + 1, se)
+                            ce = _content_end(text, cs, se, qstarts, quotes)
+                            if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
+                                _add(
+                                    text,
+                                    raw,
+                                    cs,
+                                    ce,
+                                    cue,
+                                    (left.start(2), h.end()),
+                                    quotes,
+                                    qstarts,
+                                )
+                    elif left.start(1) > ss and _POLL_TAIL.match(text, h.end(), se + 1):
+                        # 'Clinton led Sanders 2-1 in an NBC News poll.': the finding precedes.
+                        cs = ss
+                        for b in _CLAUSE_START.finditer(text, ss, left.start(1)):
+                            if b.group(0)[:1] in ",;:":
+                                cs = b.end()
+                        ce = _clean_end(text, cs, left.start(1))
+                        if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
+                            _add(text, raw, cs, ce, cue, (left.start(2), h.end()), quotes, qstarts)
+            i = text.find(stem, i + 4)
+
+
+def _sourceless(text, raw, quotes, qstarts, sent_bounds):
+    free = _free_of(raw)
+    for m in _IT_THAT.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum() or _in_quote(m.start(), qstarts, quotes):
+            continue
+        s, e = sent_bounds(m.start())
+        cs = m.end()
+        ce = _content_end(text, cs, e, qstarts, quotes)
+        if ce - cs > 10 and free(m.start(), ce):
+            cue_end = len(text[: m.end()].rstrip())
+            _add(text, raw, cs, ce, (m.start(), cue_end), None, quotes, qstarts)
+    for c0, c1 in _raising(text):
+        if _in_quote(c0, qstarts, quotes):
+            continue
+        s, e = sent_bounds(c0)
+        cs = s
+        intro = _INTRO.match(text, cs, c0)
+        if intro:
+            cs = intro.end()
+        lead = _LEADING_WORDS.match(text, cs, c0)
+        if lead:
+            cs = lead.end()
+        # The subject starts after the last clause boundary before the cue.
+        for b in _CLAUSE_START.finditer(text, cs, c0):
+            cs = b.end()
+        if c0 - cs < 2 or not _short(text, cs, c0, 8):
+            continue
+        ce = _content_end(text, c1 + 1, e, qstarts, quotes)
+        if ce - c1 > 4 and free(cs, ce):
+            _add(text, raw, cs, ce, (c0, c1), None, quotes, qstarts)
+
+
+# "Asked why he trailed ..., Sanders said": the question is itself attributed (to whoever asked).
+_ASKED = re.compile(
+    r"sked\b(?:\s+(?:at|during|in|on|by|after|before|earlier|later|last|this)\b[^,.;:]{0,60}?)?"
+    r"\s+(?=(?:about|why|if|whether|what|how|who|whom|when|where|which|to)\b)"
+)
+_ASKED_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b[Ww]hen\s|\b(?:was|were|been|being|is|are)\s)\Z")
+
+
+def _asked(text: str):
+    """(cue start, content start) of 'Asked why ...' at a sentence start or after 'when'."""
+    for m in _ASKED.finditer(text):  # a literal start: a fast scan
+        a = m.start() - 1
+        if a < 0 or text[a] not in "Aa":
+            continue
+        if _ASKED_BEFORE.search(text, max(0, a - 7), a):
+            yield a, m.end()
+
+
+# A headline or transcript line "Bernie Sanders: It Is Not A Radical Idea ...": a short name, a
+# colon, then what the person said.
+_HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*[a-z.])\s?:\s+(?=\S)")
+_NOT_HEADLINE_SPEAKER = frozenset(
+    [
+        "update",
+        "note",
+        "editor",
+        "editor’s",
+        "editor's",
+        "correction",
+        "photo",
+        "photos",
+        "related",
+        "read",
+        "watch",
+        "video",
+        "source",
+        "sources",
+        "credit",
+        "q",
+        "a",
+        "full",
+        "text",
+        "transcript",
+        "image",
+        "caption",
+        "advertisement",
+        "listen",
+        "subscribe",
+        "share",
+        "warning",
+        "disclaimer",
+        "clarification",
+        "breaking",
+        "bombshell",
+        "revealed",
+        "contributing",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "poll",
+        "live",
+        "updates",
+        "developing",
+        "by",
+        "also",
+        "more",
+        "see",
+        "tags",
+        "topics",
+    ]
+)
+
+
+# Headlines are written in title case, so their verbs are capitalised ("Trump’s Son Says The
+# Battle ...", "..., Trevor Noah Says."), which the lower-case verb scan does not see.
+_HEADLINE_VERB = re.compile(
+    r"\s(?:Says|Said|Say|Tells|Told|Warns|Warned|Claims|Claimed|Admits|Admitted|Insists|"
+    r"Suggests|Slams|Blasts|Urges|Predicts|Vows|Thinks|Believes|Wants|Hopes|Calls|Rips|Accuses|"
+    r"Denies|Defends|Reveals|Explains|Argues|Promises|Pledges|Threatens)\b"
+)
+
+
+def _title_case(text: str, s: int, e: int) -> bool:
+    words = _WORDS.findall(text, s, e)
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
+    for ps, pe in paras:
+        if pe - ps > 200:
+            continue
+        v = _HEADLINE_VERB.search(text, ps, pe)
+        if v is None or not _title_case(text, ps, pe):
+            continue
+        tail = _clean_end(text, v.end(), pe)
+        before = text[ps : v.start()].rstrip()
+        if tail <= v.end() + 1 and "," in before:
+            # "CONTENT, Trevor Noah Says."
+            comma = text.rindex(",", ps, v.start())
+            sp = (_skip_space(text, comma + 1, v.start()), len(text[: v.start()].rstrip()))
+            cs, ce = ps, comma
+        else:
+            sp = (ps, ps + len(before))
+            cs, ce = _skip_space(text, v.end(), tail), tail
+        if ce - cs > 10 and sp[1] - sp[0] > 1 and _short(text, sp[0], sp[1], 8):
+            _add(text, raw, cs, ce, (v.start() + 1, v.end()), sp, quotes, qstarts)
+
+
+def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
+    free = _free_of(raw)
+    for a, cs in _asked(text):
+        # The question runs to a comma ('Asked why ..., Sanders said') or to the end of the
+        # sentence ('... said when asked how Trump digests the news.').
+        stop = _content_end(text, cs, min(sent_bounds(cs)[1], cs + 200), qstarts, quotes)
+        comma = text.find(",", cs, stop)
+        if comma < 0:
+            comma = stop
+        nl = text.find("\n", cs, comma if comma > 0 else cs + 200)
+        if comma < 0 or nl >= 0 or comma - cs < 4:
+            continue
+        if free(cs, comma) and not _in_quote(a, qstarts, quotes):
+            _add(text, raw, cs, comma, (a, a + 5), None, quotes, qstarts)
+    for ps, pe in paras:
+        m = _HEADLINE_SPEAKER.match(text, ps, min(pe, ps + 60))
+        if not m or m.end() >= pe:
+            continue
+        first = m.group(1).split()[0].lower()
+        if first.endswith("ing") or first.endswith("ed") and " " not in m.group(1):
+            continue  # "Breaking:", "Revealed:", "Celebrating World NGO Day:"
+        if (
+            first in _NOT_HEADLINE_SPEAKER
+            or m.group(1).isupper()
+            or m.group(1).lower()
+            in {
+                "washington",
+                "new york",
+            }
+        ):
+            continue
+        # A person is named again in the article ("Sanders said ..."); a section title
+        # ("Hollywood Stars: Tales of ...") is not.
+        last = m.group(1).split()[-1].rstrip(".")
+        if not re.search(rf"\b{re.escape(last)}\b(?![\s:]+[A-Z])", text[:ps] + " " + text[pe:]):
+            continue
+        ce = _clean_end(text, m.end(), pe)
+        if ce - m.end() > 10 and free(m.end(), ce):
+            colon = text.index(":", m.end(1))
+            _add(text, raw, m.end(), ce, (colon, colon + 1), m.span(1), quotes, qstarts)

@@ -1,0 +1,427 @@
+"""Step 3, reported speech: one sentence at a time, outside the direct quotes.
+
+:func:`_reported` reads ``SPEAKER CUE (that) CONTENT``, ``CONTENT, SPEAKER CUE``,
+``CONTENT, CUE SPEAKER``, ``according to SPEAKER, CONTENT`` and a participle after the main
+clause ('..., adding that ...'). :func:`_add` appends each content found as a record:
+*partial* when it holds a quotation, else *indirect*. The passes in ``_extras`` append their
+records with :func:`_add` too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ._cues import FOR_TIME, is_cue, patterns, prepositions
+from ._spans import (
+    _NOT_OPENING,
+    _content_end,
+    _list_and,
+    _openings_end,
+    _plausible_speaker,
+    _subject,
+    _trim_adjunct,
+)
+from ._speakers import DAYS, speaker_left, speaker_right, time_before
+from ._text import (
+    _ADVERBIAL,
+    _AND_BEFORE,
+    _AUX,
+    _INFINITIVE_BEFORE,
+    _NEXT_WORD_END,
+    _OBJECT,
+    _POST_TAIL,
+    _TELL,
+    _WORDS,
+    _clause_not_speaker,
+    _clean_end,
+    _in_quote,
+    _short,
+    _skip_space,
+)
+
+__all__ = ["_add", "_reported"]
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
+_DAY_LEAD = re.compile(
+    rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
+    r"[A-Z][a-z]*\s+[a-z])"
+)
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*\Z")
+
+
+def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
+    """Find reported speech in the sentence ``text[s:e]`` and append records to ``raw``.
+
+    ``quoted`` is the speaker of a direct quotation that ends just before ``s`` in the same
+    sentence: a participle that follows ('..., adding that ...') has that speaker.
+    """
+    preps = prepositions(lex)
+    pats_verb = patterns(lex).verb
+    subject = None
+    pos = s
+    found_any = False
+    for v in hits:
+        if v.start() < pos or _in_quote(v.start(), qstarts, quotes):
+            continue
+        low = v.group(0).lower()
+        if low.startswith("according") or low in lex.according_cues:
+            sp = _titled_source(text, v.end(), e, lex, qstarts, quotes) or speaker_right(
+                text, v.end(), e, lex
+            )
+            if not sp:
+                continue
+            lead = _ACCORDING_LEAD.match(text, s, v.start()).end()
+            before = text[lead : v.start()].strip()
+            comma = text.find(",", sp[1], e)
+            if _COMMA_IN_MARK.search(text, sp[0], sp[1]):
+                comma = sp[1] - 1  # 'according to "Title," CONTENT'
+            after = comma >= 0 and not _short(text, comma, e, 2)
+            if (
+                not before
+                or after
+                and _SUBORDINATE_START.match(before)
+                and before.find(",") == len(before) - 1
+            ):
+                # 'But according to X, CONTENT'; 'While ..., according to X, CONTENT': what
+                # follows the source is what it says.
+                if not after:
+                    continue
+                cs, ce = comma + 1, _clean_end(text, comma + 1, e)
+            elif after and _short(text, lead, v.start(), 5) and before.endswith(","):
+                # 'Now, according to the poll, some are swinging': a short opening adverbial
+                # belongs to the content around the source.
+                cs, ce = lead, _clean_end(text, comma + 1, e)
+            else:
+                # 'CONTENT, according to X': after an opening subordinate clause ('Although
+                # ..., he remains ...') or a first coordinate clause ('..., and Clinton broke
+                # it'), only the last main clause is sourced.
+                cs, ce = s, _clean_end(text, s, v.start())
+                cs = _last_main_clause(text, cs, ce, qstarts, quotes)
+            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            pos = e
+            continue
+        if not is_cue(text, v.start(), v.end(), lex, lo=s):
+            continue
+        if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 4), v.start()):
+            # 'Officials started to portray ...', 'Trump went on to say ...': the subject of the
+            # sentence speaks; with none ('It is hard to say') nobody does. 'went to see',
+            # 'lined up to see him' are sights, not views.
+            if low == "see":
+                continue
+            sp = subject or _subject(text, s, v.start(), lex)
+            if sp is None:
+                continue
+        else:
+            sp = speaker_left(text, s, v.start(), lex)
+        if (
+            sp is not None
+            and not found_any
+            and _COMMA_BEFORE.search(text, s, v.start())
+            and _WORDS.search(text, s, sp[0])
+        ):
+            # 'CONTENT, said Steve Grubbs, an Iowa operative': a name right after the cue wins
+            # over a phrase of the content that merely ends at the comma.
+            spr = speaker_right(text, v.end(), e, lex)
+            if (
+                spr
+                and _NAME_START.match(text, spr[0], spr[1])
+                and not _FINITE.search(text, spr[0], spr[1])
+                and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e))
+            ):
+                sp = None
+        if sp is None and _AND_BEFORE.search(
+            text, max(s, (vs := _before_time(text, s, v)) - 16), vs
+        ):
+            # 'Ms. Conway rejected the idea ... and said that ...': the same subject speaks.
+            sp = subject or _subject(text, s, v.start(), lex)
+            if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
+                sp = None
+            if sp is None and quoted is not None and _short(text, s, v.start(), 3):
+                sp = quoted  # 'She declared “What a Super Tuesday!” and said that ...'
+        before = text[s : sp[0]] if sp else text[s : v.start()]
+        if low.endswith("ing") and (
+            _ends_with_comma(text[s : v.start()])
+            or quoted is not None
+            and not text[s : v.start()].strip()  # '"...," he said, adding ...'
+        ):
+            # A participle after the main clause: the subject of the sentence speaks.
+            if quoted is not None and _short(text, s, v.start(), 4):
+                sp = quoted  # '"...," Mr. Manafort said Thursday night, suggesting ...'
+            else:
+                sp = subject or _subject(text, s, v.start(), lex) or quoted
+            if sp is None:
+                continue
+            cs = _THAT.match(text, v.end()).end()
+            ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
+            if ce - cs < 3:
+                continue
+            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            pos = ce
+            continue
+        if sp is None:
+            # 'CONTENT, said Sen. Smith.'
+            if _ends_with_comma(before) and not found_any:
+                spr = speaker_right(text, v.end(), e, lex)
+                if spr and _clause_not_speaker(text, spr):
+                    spr = None  # '..., said he doesn’t believe ...': a clause, not a speaker
+                if spr and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e)):
+                    ce = _clean_end(text, s, text.rindex(",", s, v.start()))
+                    if ce - s > 10:
+                        _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
+                        found_any = True
+                        pos = spr[1]
+            continue
+        sp_text = text[sp[0] : sp[1]]
+        if not _plausible_speaker(sp_text, lex) and not (
+            # 'The city sent a letter. It says the campaign ...': an organisation or a document
+            # speaks through "it" with a verb of speech.
+            sp_text.lower() == "it" and low in _SPEECH_OF_IT
+        ):
+            continue
+        # A semicolon closes the cue clause ('..., analysts say; in 2012, ...').
+        semi = text.find(";", v.end(), e)
+        after_end = _clean_end(text, v.end(), semi if semi >= 0 else e)
+        tail = v.end()
+        if low in _TELL and _ends_with_comma(before):
+            # '..., he told the court in his filing': the listener is no content of the cue.
+            om = _OBJECT.match(text, tail, after_end)
+            if om and _short(text, tail, om.end(), 4):
+                tail = om.end()
+        if (
+            _ends_with_comma(before)
+            and not _asked_at(text, s)
+            and not (_openings_end(text, s, sp[0]) == sp[0] and not _NOT_OPENING.match(text, s))
+            and _short(text, s, sp[0], 200)
+            and not _short(text, s, sp[0], 3)
+            and (
+                _short(text, tail, after_end, 4)
+                or (_POST_TAIL.match(text, tail, e) and _short(text, tail, after_end, 12))
+            )
+            and not _YES_NO.match(text, v.end())
+            and not _TO_OR_THAT.search(text, v.end(), after_end)
+        ):
+            # 'CONTENT, the senator said Tuesday.'; 'The argument would be aided, Devine said,
+            # by the calendar': a speaker in the middle of the content.
+            ce = _clean_end(text, s, text.rindex(",", s, sp[0]))
+            rest = text.find(",", v.end(), after_end)
+            if rest >= 0 and not _short(text, rest, after_end, 3):
+                ce = after_end
+            start = s
+            if found_any:
+                # 'Though X boasts of Y, CONTENT, analysts say': the content follows what the
+                # clause before it reported.
+                start = pos
+                while start < ce and (text[start].isspace() or text[start] in ",;"):
+                    start += 1
+            if ce - start > 10:
+                _add(text, raw, start, ce, (v.start(), v.end()), sp, quotes, qstarts)
+                found_any = True
+                pos = e
+            continue
+        cs = v.end()
+        if low in preps:
+            cs = _NEXT_WORD_END.match(text, cs).end()  # "spoke about [the wall]"
+        if low in _TELL:
+            om = _OBJECT.match(text, cs, e)
+            if (
+                om
+                and "that" in text[om.end() : om.end() + 7]
+                or om
+                and _short(text, cs, om.end(), 2)
+            ):
+                cs = om.end()
+        cs = _THAT.match(text, cs).end()
+        for_time = FOR_TIME.match(text, cs - 1, e)  # 'has said for weeks (that) ...'
+        if for_time:
+            cs = _THAT.match(text, for_time.end()).end()
+        day = _DAY_LEAD.match(text, cs, e)  # 'said Thursday (that) he hopes ...'
+        if day:
+            cs = _THAT.match(text, day.end()).end()
+        am = _ADVERBIAL.match(text, cs, e)
+        if am and am.end() > cs and text[am.end() : am.end() + 1] == ",":
+            cs = am.end() + 1
+        lead = _LEAD_ADVERBIAL.match(text, cs, e)
+        if lead:
+            cs = lead.end()
+        cs = _THAT.match(text, cs).end()
+        ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
+        if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
+            # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
+            # at the next comma.
+            comma = text.find(",", cs, ce)
+            if comma > cs:
+                ce = _trim_adjunct(text, cs, comma, qstarts, quotes)
+        elif sp_text in _RELATIVE_SPEAKERS:
+            # 'Broaddrick, who said Clinton raped her, recounted ...': the relative clause
+            # ends at the next comma, and the main clause goes on after it.
+            comma = text.find(",", cs, ce)
+            while comma > 0 and (
+                _in_quote(comma, qstarts, quotes) or _LIST_ITEM.match(text, comma, ce)
+            ):
+                # A comma inside a quotation or between the items of a list ('Asian
+                # Americans, Turkish Americans and ...') does not close the clause.
+                comma = text.find(",", comma + 1, ce)
+            if comma > cs:
+                ce = _trim_adjunct(text, cs, _clean_end(text, cs, comma), qstarts, quotes)
+        elif (
+            text[v.end() : v.end() + 1] == ","
+            and _ends_with_comma(before)
+            and _short(text, s, sp[0], 12)
+        ):
+            # 'Now, he says, at least seven delegates have signed': the speaker interrupts.
+            cs = s
+        if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
+            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            subject = subject or sp
+            pos = ce
+
+
+_ACCORDING_LEAD = re.compile(
+    r"[\s(—–-]*(?:(?:but|and|so|yet|still|however|instead)\b[\s,]*)?", re.IGNORECASE
+)
+_SUBORDINATORS = r"after|when|before|as|while|because|if|since|although|though"
+_SUBORDINATE_START = re.compile(
+    rf"(?:{_SUBORDINATORS}|even\s+though|unlike|whereas)\b", re.IGNORECASE
+)
+_COORDINATE = re.compile(
+    r",\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|its|their|[A-Z][a-z]+\s+[a-z]+)\b)"
+)
+
+
+_BY = re.compile(r"\s*by\s+")
+_COMMA_IN_MARK = re.compile(r",(?:[”\"]|'')\Z")
+
+
+def _titled_source(text, pos, e, lex, qstarts, quotes) -> tuple[int, int] | None:
+    """'according to "Man of the World," a book ...', 'according to ''The Trumps'' by Gwenda
+    Blair': a quoted title is the source, with its author if one follows."""
+    pos = _skip_space(text, pos, e)
+    k = bisect.bisect_left(qstarts, pos)
+    if k == len(quotes) or qstarts[k] != pos or not quotes[k].closed or quotes[k].end > e:
+        return None
+    end = quotes[k].end
+    by = _BY.match(text, end, e)
+    author = speaker_right(text, by.end(), e, lex) if by else None
+    return pos, author[1] if author else end
+
+
+def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int:
+    """Start of the clause that a trailing 'according to' sources, in ``text[cs:ce]``: after
+    the last ', and' that opens a clause with its own subject ('..., and Clinton broke it')."""
+    last = None
+    for m in _COORDINATE.finditer(text, cs, ce):
+        if not _in_quote(m.start(), qstarts, quotes) and not _list_and(text, cs, m):
+            last = m
+    if last is not None and not _short(text, last.end(), ce, 2):
+        cs = last.end()
+    return _skip_space(text, cs, ce)
+
+
+def _before_time(text: str, s: int, v: re.Match) -> int:
+    """Start of the cue ``v`` or of a time phrase just before it ('and on Monday announced')."""
+    when = time_before(text, s, v.start())
+    return when.start() if when else v.start()
+
+
+_RELATIVE_SPEAKERS = frozenset(["who", "which"])
+_LIST_ITEM = re.compile(r",\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?:,|\s+(?:and|or)\s)")
+_SPEECH_OF_IT = frozenset(
+    ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
+)
+_ASKED_START = re.compile(r"(?:[Ww]hen\s+)?[Aa]sked\b")
+
+
+def _asked_at(text: str, s: int) -> bool:
+    """'Asked why ..., Sanders said Y': the clause before the comma is the question, not Y's source."""
+    return bool(_ASKED_START.match(text, s))
+
+
+_SAY_FORMS = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "add",
+        "adds",
+        "added",
+        "adding",
+    ]
+)
+
+
+def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
+    """A one-word content: the object of a stance ('endorsed Clinton', 'attacked him'), or 'said yes'."""
+    word = text[cs:ce].strip().lower()
+    if cue in _SAY_FORMS:
+        return word in {"yes", "no"}
+    return word.isalpha() and (
+        text[cs].isupper() or word in {"him", "her", "them", "it", "us", "me"}
+    )
+
+
+_YES_NO = re.compile(r"\s+(?:yes|no)\b")
+
+
+# "agreed in November to restore ...", "said on Tuesday that ...": the time phrase is no content.
+_LEAD_ADVERBIAL = re.compile(
+    r"(?:in|on|at|last|this|during|earlier|later)\b[^,.;:“”\"]{0,30}?\s(?=(?:to|that)\s)"
+)
+_SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|once|until|whenever|with)\s+$", re.IGNORECASE)
+_TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
+
+
+def _ends_with_comma(before: str) -> bool:
+    """'... back,'' Ms. Acosta said' / '... back," he said': content, then a comma (maybe in quotes)."""
+    return before.rstrip().rstrip("'’”\"").endswith(",")
+
+
+_NAME_START = re.compile(
+    r"(?!(?:He|She|They|It|I|We|You|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:[A-Z]|(?:the|a|an)\s)"
+)
+_FINITE = re.compile(rf"\b(?:{_AUX}|won't|can't|isn't|wasn't)\b")
+_COMMA_BEFORE = re.compile(r"[,][’'”\"]*\s*\Z")
+
+
+_ADVERBIAL_ONLY = re.compile(
+    r"(?:from|in|on|at|during|by|after|before|via|through)\b(?:\W+\w+){0,4}\W*",
+    re.IGNORECASE,
+)
+
+
+def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
+    while cs < ce and text[cs].isspace():
+        cs += 1
+    tail = _TRAILING_CONJUNCTION.search(text, max(cs, ce - 6), ce)
+    if tail and tail.start() > cs:
+        ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'
+    if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):
+        return  # 'Costa reported [from Washington]': a place or time, nothing said
+    frags = []
+    k = max(0, bisect.bisect_right(qstarts, cs) - 1)
+    while k < len(quotes) and quotes[k].start < ce:
+        q = quotes[k]
+        if q.end > cs:
+            for a, b in q.pieces:
+                if b > cs and a < ce:
+                    frags.append((max(a, cs), min(b, ce)))
+        k += 1
+    raw.append(
+        {
+            "kind": "partial" if frags else "indirect",
+            "fragments": frags,
+            "start": cs,
+            "end": ce,
+            "cue": cue,
+            "speaker": sp,
+        }
+    )
