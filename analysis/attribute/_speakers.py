@@ -553,7 +553,8 @@ class Speaker:
 
 
 _NAME_RUN = re.compile(
-    rf"(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))*"
+    # The look-ahead lets the engine skip every position that is no capital at once.
+    rf"(?=[A-Z])(?:{_ABBR} )?[A-Z][\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))*"
 )
 _ABBR_WORDS = _ABBR[3:-3].split("|")
 #: Title and month abbreviations that end in a period inside a name or a date ("Sen.", "Jan.").
