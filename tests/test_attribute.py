@@ -343,6 +343,16 @@ HARD_CASES = [
         id="source-speaking-to-an-outlet",
     ),
     pytest.param(
+        "The justice -- who has clashed with the nominee for days -- said she regretted it.",
+        [("indirect", "she regretted it", "said", "The justice", False)],
+        id="aside-between-dashes",
+    ),
+    pytest.param(
+        "Clinton told CNN the emails were not classified.",
+        [("indirect", "the emails were not classified", "told", "Clinton", False)],
+        id="told-listener-without-that",
+    ),
+    pytest.param(
         "Aides say the senator will not run again.",
         [("indirect", "the senator will not run again", "say", "Aides", True)],
         id="aides-say",

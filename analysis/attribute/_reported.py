@@ -47,6 +47,16 @@ _DAY_LEAD = re.compile(
     rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
     r"[A-Z][a-z]*\s+[a-z])"
 )
+# The listener of 'told' with no 'that' after it: 'told reporters the wall ...', 'told him
+# the deal was off', 'told CNN the emails ...'. A pronoun object always; a plural noun or a
+# capitalised name only when a clause visibly starts after it.
+_TELL_ONLY = frozenset(["tell", "tells", "told", "telling", "assured", "assures", "informed"])
+_LISTENER = re.compile(
+    r"\s+(?:(?:me|us|him|them|you)\b"
+    r"|(?:her|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}|(?:the\s+)?[a-z]+s)"
+    r"(?=\s+(?:the|a|an|he|she|it|they|we|I|his|her|their|there|this|these|those|its|our|"
+    r"my|[A-Z][\w’'\-]*)\b))"
+)
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*\Z")
 
 
@@ -233,6 +243,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 and _short(text, cs, om.end(), 2)
             ):
                 cs = om.end()
+            elif low in _TELL_ONLY and (listener := _LISTENER.match(text, cs, e)):
+                cs = listener.end()
         cs = _THAT.match(text, cs).end()
         for_time = FOR_TIME.match(text, cs - 1, e)  # 'has said for weeks (that) ...'
         if for_time:

@@ -369,6 +369,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 _RELATIVES = frozenset(["who", "which", "whose"])
 _CLOSING_MARKS = frozenset(["”", '"', "’"])
+_DASHES = frozenset(["—", "–", "-"])
 _BE = frozenset(["is", "are", "was", "were", "been", "be"])
 _ING_CUE = re.compile(r"[a-z]+ing\b")
 _OBJECT_RELATIVE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
@@ -435,6 +436,22 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
             while i >= 0 and toks[i][2] != "(":
                 i -= 1
             i -= 1
+    if i > 0 and toks[i][2] in _DASHES:
+        # 'The justice -- who has been in a scuffle with Trump -- said': the speaker stands
+        # before an aside between dashes, unless the aside reports something of its own.
+        k = i - 1 if toks[i][2] == "-" and toks[i - 1][2] == "-" else i
+        j = k - 1
+        reports = False
+        while j >= 0 and toks[j][2] not in _DASHES and toks[j][2] not in {";", ":"} and k - j < 40:
+            reports = reports or toks[j][2].lower() in lex.reporting_verbs
+            j -= 1
+        if j <= 0 or toks[j][2] not in _DASHES or k - j < 2:
+            return None
+        if reports and toks[j + 1][2].lower() not in _RELATIVES:
+            return None
+        if toks[j][2] == "-" and toks[j - 1][2] == "-":
+            j -= 1
+        i = j - 1
     if i >= 0 and toks[i][2] == ")":
         # 'Gov. John Kasich (R-OH), said': skip the parenthesis.
         j = i
