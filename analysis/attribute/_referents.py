@@ -27,10 +27,12 @@ caller falls back to the last person named at all.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable
 
 from ._speakers import Mentions, Speaker
+from ._text import _SUBORDINATORS
 
 __all__ = ["Referents"]
 
@@ -43,12 +45,14 @@ _GENDER_NOUN = re.compile(
 # A name that opens a clause ('when Mr. Bloomberg ruled out running'), after its titles; not
 # one after a preposition ('swipes at Marco Rubio') or a determiner ('The Obama administration').
 _CLAUSE_BEFORE = re.compile(
-    r"(?:\b(?:when|after|before|while|although|though|because|since|if|as|once|until|and|but)\s+)"
+    rf"(?:\b(?:{_SUBORDINATORS}|once|until|and|but)\s+)"
     r"(?:(?:[A-Z][a-z]*\.|[A-Z][\w’'\-]*)\s+)*$"
 )
 # Starts with a plain "M" so that the regex engine skips to it quickly.
 _HONORIFIC = re.compile(r"M(?<!\wM)(?:(r)|(rs|s|iss))\.? ([A-Z][\w’'\-]+)")
 _SENTENCES_BACK = 4
+_NAME_WINDOW = 600  # characters before the pronoun searched for the last person named
+_POSITION = operator.itemgetter(0)
 _PARAGRAPHS_BACK = 2
 
 
@@ -89,26 +93,30 @@ class Referents:
         self.in_quote = in_quote
         self.mentions = mentions
         self.spoken: list[tuple[int, Speaker]] = []  # (cue position, person), in text order
-        self._spoken_at: list[int] = []
         self._genders: dict[str, str] | None = None  # name -> "he", "she" or "" (not known)
 
     def spoke(self, cue_pos: int, who: Speaker) -> None:
         """Record that a person spoke with the cue at ``cue_pos``."""
-        k = bisect.bisect_right(self._spoken_at, cue_pos)
-        self._spoken_at.insert(k, cue_pos)
-        self.spoken.insert(k, (cue_pos, who))
+        bisect.insort_right(self.spoken, (cue_pos, who), key=_POSITION)
 
     def resolve(self, pos: int) -> Speaker | None:
         """The person a 'he' or 'she' at ``pos`` stands for, else None."""
         start, _ = self.sent_bounds(pos)
         she = self.text[pos] in "Ss"
+        # Every person named before the pronoun outside quotation marks, last first: read for
+        # the pronoun's own sentence and for the last resort alike.
+        named = [
+            (name_pos, name)
+            for name_pos, name in self.mentions.people_before(pos, max(_NAME_WINDOW, pos - start))
+            if not self.in_quote(name_pos)
+        ]
         hi = pos
         last_para = self.para_of(pos) - _PARAGRAPHS_BACK
         for back in range(_SENTENCES_BACK):
             # The first speaker of the sentence: its main clause, not a clause inside what
             # was said ('Madison recalled that Obama's listeners, who wondered ...').
-            k = bisect.bisect_left(self._spoken_at, start)
-            while k < len(self.spoken) and self._spoken_at[k] < hi:
+            k = bisect.bisect_left(self.spoken, start, key=_POSITION)
+            while k < len(self.spoken) and self.spoken[k][0] < hi:
                 who = self.spoken[k][1]
                 if self._agrees(who.name, she):
                     return who
@@ -122,10 +130,10 @@ class Referents:
                         return who
             if back == 0:
                 # 'And when Mr. Bloomberg ruled out running, he did so because ...'
-                for name_pos, name in reversed(self.mentions.people_before(pos, pos - start)):
+                for name_pos, name in reversed(named):
                     if (
-                        _CLAUSE_BEFORE.search(self.text, start, name_pos)
-                        and not self.in_quote(name_pos)
+                        name_pos >= start
+                        and _CLAUSE_BEFORE.search(self.text, start, name_pos)
                         and self._agrees(name, she)
                     ):
                         return Speaker(name, self.mentions.role_of(name), None, False)
@@ -134,8 +142,8 @@ class Referents:
             hi = start
             start, _ = self.sent_bounds(start - 1)
         # No one spoke and no subject: the last person named (outside quotation marks).
-        for name_pos, name in self.mentions.people_before(pos):
-            if not self.in_quote(name_pos) and self._agrees(name, she):
+        for name_pos, name in named:
+            if name_pos >= pos - _NAME_WINDOW and self._agrees(name, she):
                 return Speaker(name, self.mentions.role_of(name), None, False)
         return None
 

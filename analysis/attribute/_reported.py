@@ -31,6 +31,7 @@ from ._text import (
     _NEXT_WORD_END,
     _OBJECT,
     _POST_TAIL,
+    _SUBORDINATORS,
     _TELL,
     _WORDS,
     _clause_not_speaker,
@@ -295,7 +296,6 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
 _ACCORDING_LEAD = re.compile(
     r"[\s(—–-]*(?:(?:but|and|so|yet|still|however|instead)\b[\s,]*)?", re.IGNORECASE
 )
-_SUBORDINATORS = r"after|when|before|as|while|because|if|since|although|though"
 _SUBORDINATE_START = re.compile(
     rf"(?:{_SUBORDINATORS}|even\s+though|unlike|whereas)\b", re.IGNORECASE
 )
@@ -397,7 +397,7 @@ def _ends_with_comma(before: str) -> bool:
 
 
 _NAME_START = re.compile(
-    r"(?!(?:He|She|They|It|I|We|You|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"(?!(?:He|She|They|It|I|We|You|{DAYS})\b)"
     r"(?:[A-Z]|(?:the|a|an)\s)"
 )
 _FINITE = re.compile(rf"\b(?:{_AUX}|won't|can't|isn't|wasn't)\b")

@@ -15,6 +15,7 @@ import bisect
 import re
 
 from ._quotes import Quote
+from ._speakers import DAYS
 
 __all__ = [
     "_ADVERBIAL",
@@ -25,6 +26,7 @@ __all__ = [
     "_NEXT_WORD_END",
     "_OBJECT",
     "_POST_TAIL",
+    "_SUBORDINATORS",
     "_TELL",
     "_WORDS",
     "_clause_not_speaker",
@@ -111,18 +113,21 @@ _TELL = frozenset(
     ]
 )
 _OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$))",
+    r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|"
+    rf"{DAYS})\b|\s*$))",
 )
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:(?:on|in|at|during|after|before|with|to|from|via|over|last|this|earlier|later|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|once|then|again|also|too|"
+    rf"{DAYS}|recently|once|then|again|also|too|"
     r"yesterday|today|afterward|afterwards|simply|repeatedly|flatly|bluntly|later|however|though|"
     r"instead|meanwhile|now|still|further|moreover|too)\b[^,:;.!?“”\"]{0,50}?))*",
 )
 _POST_TAIL = re.compile(
     r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
-    r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"today|{DAYS})\b)"
 )
+#: Conjunctions that open a subordinate clause (as a regex alternation).
+_SUBORDINATORS = r"after|when|before|as|while|because|if|since|although|though"
 _NEXT_WORD_END = re.compile(r"\s*\w+")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _AND_BEFORE = re.compile(
