@@ -1541,3 +1541,31 @@ def test_a_poll_shows():
     r = _one("A Reuters poll shows Trump at the top with 36 percent support.", "shows")
     assert r["speaker"] == "A Reuters poll"
     assert r["content"] == "Trump at the top with 36 percent support"
+
+
+def test_speaker_with_party_tag_and_a_stray_comma():
+    # The comma after a party tag sets off no aside: the senator before it speaks.
+    r = _one('Sen. Ann Ortiz (D-N.M.), said, "We will hold hearings in May."', "said")
+    assert r["speaker"] == "Sen. Ann Ortiz"
+    assert r["kind"] == "direct"
+
+
+def test_speaker_before_an_aside_with_a_capitalised_state_in_it():
+    # 'State' in 'Secretary of State' is part of a name, not the verb 'state'.
+    r = _one(
+        "Sen. Ann Ortiz (D-N.M.), facing Secretary of State Mark Bell in the fall, "
+        "noted that the bill had stalled twice.",
+        "noted",
+    )
+    assert r["speaker_name"] == "Ann Ortiz"
+    assert r["content"] == "the bill had stalled twice"
+
+
+def test_speaker_before_a_passive_participle_aside():
+    r = _one(
+        "After a week of protests, the governor, asked about the closures at a briefing, said "
+        "that schools would reopen.",
+        "said",
+    )
+    assert r["speaker"] == "the governor"
+    assert r["content"] == "schools would reopen"

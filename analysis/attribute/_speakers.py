@@ -368,6 +368,8 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 _RELATIVES = frozenset(["who", "which", "whose"])
+_QUESTIONED = frozenset(["asked", "pressed", "questioned"])
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*\)")
 _CLOSING_MARKS = frozenset(["”", '"', "’"])
 _DASHES = frozenset(["—", "–", "-"])
 _BE = frozenset(["is", "are", "was", "were", "been", "be"])
@@ -412,30 +414,21 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
                 t[2].lower() in _CLAUSE or t[2].lower() in _LEADING for t in head
             ):
                 return head[0][0], head[-1][1]
-        # An appositive or a parenthetical between commas: the speaker stands before it.
         j = i - 1
-        reports = False
-        while j >= 0 and toks[j][2] not in {",", ";", ":", "(", ")"}:
-            if toks[j][2].lower() in lex.reporting_verbs:
-                reports = True
+        while j > max(0, i - 8) and toks[j][2] != "(":
             j -= 1
-            if j >= 0 and toks[j][2] == ")":
-                while j >= 0 and toks[j][2] != "(":
-                    j -= 1
-                j -= 1
-                continue
-        if j < 0 or toks[j][2] != "," or i - j < 2:
-            return None
-        if reports and toks[j + 1][2].lower() not in _RELATIVES:
-            # A cue between the commas reports something of its own ('..., he said, ...'); one
-            # in a relative clause ('McCaskill, who has endorsed Clinton, said') describes the
-            # speaker.
-            return None
-        i = j - 1
-        if i >= 0 and toks[i][2] == ")":
-            while i >= 0 and toks[i][2] != "(":
-                i -= 1
-            i -= 1
+        if (
+            toks[i - 1][2] == ")"
+            and toks[j][2] == "("
+            and toks[j - 1][2][:1].isupper()
+            and _PARTY_TAG.fullmatch(text, toks[j + 1][0], toks[i - 1][1])
+        ):
+            # 'Gov. John Kasich (R-OH), said': the comma after a party tag sets off nothing.
+            i = j - 1
+        else:
+            i = _before_aside(toks, i, lex)
+            if i is None:
+                return None
     if i > 0 and toks[i][2] in _DASHES:
         # 'The justice -- who has been in a scuffle with Trump -- said': the speaker stands
         # before an aside between dashes, unless the aside reports something of its own.
@@ -536,6 +529,37 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
     }:
         return None
     return s, e
+
+
+def _before_aside(toks, i: int, lex: Lexicon) -> int | None:
+    """Index of the last token before an appositive or a parenthetical between commas that
+    ends at the comma ``toks[i]``; None when there is no such aside."""
+    # The speaker stands before the aside.
+    j = i - 1
+    reports = False
+    while j >= 0 and toks[j][2] not in {",", ";", ":", "(", ")"}:
+        # A capitalised word ('Secretary of State') is part of a name, not a verb.
+        if toks[j][2] in lex.reporting_verbs:
+            reports = True
+        j -= 1
+        if j >= 0 and toks[j][2] == ")":
+            while j >= 0 and toks[j][2] != "(":
+                j -= 1
+            j -= 1
+            continue
+    if j < 0 or toks[j][2] != "," or i - j < 2:
+        return None
+    if reports and toks[j + 1][2].lower() not in _RELATIVES | _QUESTIONED:
+        # A cue between the commas reports something of its own ('..., he said, ...'); one
+        # in a relative clause ('McCaskill, who has endorsed Clinton, said') or a passive
+        # participle ('Trump, asked about Putin, said') describes the speaker.
+        return None
+    i = j - 1
+    if i >= 0 and toks[i][2] == ")":
+        while i >= 0 and toks[i][2] != "(":
+            i -= 1
+        i -= 1
+    return i
 
 
 def speaker_right(text: str, start: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
