@@ -1569,3 +1569,64 @@ def test_speaker_before_a_passive_participle_aside():
     )
     assert r["speaker"] == "the governor"
     assert r["content"] == "schools would reopen"
+
+
+def test_content_before_a_cue_with_a_prepositional_tail_that_holds_to():
+    # 'to the convention' is no infinitive: the clause before the comma is what she said.
+    r = _one(
+        "Voters had “broken the ceiling” at last, she said in a video message to the convention.",
+        "said",
+    )
+    assert r["content"] == "Voters had “broken the ceiling” at last"
+    assert r["kind"] == "partial"
+
+
+def test_medial_cue_with_a_tail_then_a_participle():
+    found = rows(
+        "The vote is vital, he said after meeting Thursday with party aides, adding that the "
+        "convention would be calm."
+    )
+    assert [(r["cue"], r["content"], r["speaker"]) for r in found] == [
+        ("said", "The vote is vital", "he"),
+        ("adding", "the convention would be calm", "he"),
+    ]
+
+
+def test_participle_after_a_medial_cue_belongs_to_its_speaker():
+    found = rows(
+        "Mr. Lopez intends to give a speech in Ohio this month, Ms. Reyes said, adding that he "
+        "would hold similar events."
+    )
+    adding = [r for r in found if r["cue"] == "adding"]
+    assert [(r["speaker"], r["content"]) for r in adding] == [
+        ("Ms. Reyes", "he would hold similar events")
+    ]
+
+
+def test_name_ending_in_ing_after_an_opening_participle_is_the_subject():
+    r = _one(
+        "Walking to the next house, Ebeling reminisced about her school days, and said "
+        "their views were changed by the war.",
+        "said",
+    )
+    assert r["speaker"] == "Ebeling"
+    assert r["content"] == "their views were changed by the war"
+
+
+def test_state_after_secretary_of_is_no_cue():
+    text = 'He urged the former secretary of state "to set herself apart on trade."'
+    assert "state" not in [r["cue"] for r in rows(text)]
+
+
+def test_a_cue_that_introduced_a_quotation_introduces_nothing_else():
+    # The second quotation runs on into the next paragraph, so the sentence of 'wrote' is
+    # read again for reported speech; its cue must not give a second record.
+    text = (
+        '"It can be done without a fight," he wrote in June, adding that she should "speak out '
+        "against the plan, and reaffirm the pledge to the allies.\n\n"
+        '"This is NOT a local issue,,,,it is a national one," he added. "Let me know."\n'
+    )
+    wrote = [r for r in rows(text) if r["cue"] == "wrote"]
+    assert [(r["kind"], r["content"]) for r in wrote] == [
+        ("direct", '"It can be done without a fight,"')
+    ]

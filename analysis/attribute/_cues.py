@@ -141,6 +141,7 @@ _OBJECT_AFTER = re.compile(
     r"\s+(?!(?:for|of|from|on|to|in|at|by|with|and|or|as|is|are|was|were)\b)[a-zA-Z“\"]"
 )
 _PLACE_NOUNS = frozenset(["state", "states"])
+_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|this|that|each|every|home|whole)\s+\Z", re.IGNORECASE)
 # Cue forms that need no evidence but are nouns after an owner ("Clinton's hopes", "the DOJ's
 # demand", "his worries").
 _ALSO_NOUNS = frozenset(
@@ -222,8 +223,12 @@ def is_cue(
     needs_evidence = word in lex.ambiguous and not (
         word in _NAMING and _NAMED_OBJECT.match(text, end)
     )  # 'critics call it a mouthpiece': a verb that names its object
-    if word in _PLACE_NOUNS and text.startswith(",", end):
-        return False  # "in 20 states, ...": a comma is no evidence for the noun "state(s)"
+    if word in _PLACE_NOUNS and (
+        text.startswith(",", end) or _NOUN_BEFORE.search(text, max(lo, start - 8), start)
+    ):
+        # "in 20 states, ...": a comma is no evidence for the noun "state(s)"; nor is a quote
+        # mark after "secretary of state" or "the state".
+        return False
     if word == "know" and _KNOW_ALONE.match(text, end):
         return False  # "Now we know:", "(Yes, we know, ...)", "news as we know it": an aside
     if _ANONYMITY.match(text, end):

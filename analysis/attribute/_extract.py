@@ -201,6 +201,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         qi = qj
 
     # Reported speech, sentence by sentence, outside direct quotes.
+    n_quoted = len(raw)
     direct_spans = sorted(
         (
             r["start"],
@@ -250,6 +251,12 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     _in_poll(text, raw, quotes, qstarts, sent_bounds)
     _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds)
     _headline_verbs(text, raw, paras, quotes, qstarts, lex)
+    # A cue that introduced a quotation introduces nothing else ('"A," he wrote, adding that
+    # ...' read again as reported speech when a second quotation shares the sentence).
+    quote_cues = {tuple(r["cue"]) for r in raw[:n_quoted] if r["cue"]}
+    raw[n_quoted:] = [
+        r for r in raw[n_quoted:] if not r["cue"] or tuple(r["cue"]) not in quote_cues
+    ]
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)

@@ -147,8 +147,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         ):
             # 'Ms. Conway rejected the idea ... and said that ...': the same subject speaks.
             sp = subject or _subject(text, s, v.start(), lex)
-            if sp and not subject and text[sp[0] : sp[1]].endswith("ing"):
-                sp = None
+            if sp and not subject and sp[0] == s and text[sp[0] : sp[1]].endswith("ing"):
+                sp = None  # 'Looking ahead ... and said': a participle (but 'Ebeling' after one)
             if sp is None and quoted is not None and _short(text, s, v.start(), 3):
                 sp = quoted  # 'She declared “What a Super Tuesday!” and said that ...'
         before = text[s : sp[0]] if sp else text[s : v.start()]
@@ -196,6 +196,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         semi = text.find(";", v.end(), e)
         after_end = _clean_end(text, v.end(), semi if semi >= 0 else e)
         tail = v.end()
+        participle = _PARTICIPLE_NEXT.search(text, v.end(), after_end)
+        if participle:
+            after_end = participle.start()  # '..., he said after meeting aides, adding that ...'
         if low in _TELL and _ends_with_comma(before):
             # '..., he told the court in his filing': the listener is no content of the cue.
             om = _OBJECT.match(text, tail, after_end)
@@ -231,6 +234,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 _add(text, raw, start, ce, (v.start(), v.end()), sp, quotes, qstarts)
                 found_any = True
                 pos = e
+            if participle:
+                pos = participle.start()  # this speaker goes on: ', adding that ...'
+                subject = sp
             continue
         cs = v.end()
         if low in preps:
@@ -380,6 +386,9 @@ def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
     )
 
 
+_PARTICIPLE_NEXT = re.compile(
+    r",\s+(?:adding|saying|noting|arguing|explaining|insisting|warning)\b"
+)
 _YES_NO = re.compile(r"\s+(?:yes|no)\b")
 
 
@@ -388,7 +397,12 @@ _LEAD_ADVERBIAL = re.compile(
     r"(?:in|on|at|last|this|during|earlier|later)\b[^,.;:“”\"]{0,30}?\s(?=(?:to|that)\s)"
 )
 _SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|once|until|whenever|with)\s+$", re.IGNORECASE)
-_TO_OR_THAT = re.compile(r"\b(?:that|to\s+[a-z]+)\b")
+# 'said that', 'said to be': content follows the cue; 'said in a message to the convention' is
+# no infinitive.
+_TO_OR_THAT = re.compile(
+    r"\b(?:that|to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|these|those|reporters)\b)"
+    r"[a-z]+)\b"
+)
 
 
 def _ends_with_comma(before: str) -> bool:
