@@ -34,7 +34,7 @@ SEED_EXPECTED = [
         "Blinken",
         "Antony Blinken",
         "official",
-        None,
+        "State Department",  # from 'US Secretary of State Antony Blinken'
         False,
         "emphasized",
         "the importance of cross-strait stability",
@@ -96,7 +96,9 @@ SEED_EXPECTED = [
         "he",
         "Liu Jianchao",
         "official",
-        None,
+        # from 'Liu Jianchao, the head of the international division of the Chinese Communist
+        # Party’s Central Committee'
+        "Chinese Communist Party",
         False,
         "acknowledged",
         "US statements disapproving of Taiwanese independence",
@@ -1630,3 +1632,54 @@ def test_a_cue_that_introduced_a_quotation_introduces_nothing_else():
     assert [(r["kind"], r["content"]) for r in wrote] == [
         ("direct", '"It can be done without a fight,"')
     ]
+
+
+def test_role_from_a_later_mention_of_the_surname():
+    text = (
+        "Donald Lopez held a rally in Ohio on Monday.\n\n"
+        "Mr. Lopez, the Republican nominee, spoke for an hour.\n\n"
+        '"We will win," Mr. Lopez said.\n'
+    )
+    r = _one(text, "said")
+    assert (r["speaker_name"], r["speaker_role"]) == ("Donald Lopez", "politician")
+
+
+def test_role_from_a_party_tag():
+    text = "Ann Ortiz (D-N.M.) toured the plant.\n\nOrtiz said the plant would stay open.\n"
+    assert _one(text, "said")["speaker_role"] == "politician"
+
+
+def test_representative_as_a_title_and_a_representative_for_a_body():
+    assert _one("Representative Jim Reed said the bill was dead.", "said")["speaker_role"] == (
+        "politician"
+    )
+    r = _one("A representative for the company said the plant would close.", "said")
+    assert r["speaker_role"] == "spokesperson"
+
+
+def test_a_plural_role_noun_before_a_name_is_not_its_role():
+    text = (
+        "Supporters of Ann Ortiz and Bob Lane rallied outside.\n\n"
+        "Lane said the count was not over.\n"
+    )
+    assert _one(text, "said")["speaker_role"] != "citizen"
+
+
+def test_role_of_a_government_body_or_a_legislature_by_its_name():
+    r = _one("The Congressional Research Service said the law was unclear.", "said")
+    assert r["speaker_role"] == "official"
+    r = _one("The Senate Judiciary Committee said the hearing would go ahead.", "said")
+    assert r["speaker_role"] == "politician"
+
+
+def test_organisation_from_the_first_mention():
+    text = (
+        "White House press secretary Josh Earnest spoke on Monday.\n\n"
+        "Josh Bivens, an economist at the Economic Policy Institute, disagreed.\n\n"
+        "Mr. Earnest said the plan was sound. Bivens said the plan was not.\n"
+    )
+    found = {r["speaker"]: r for r in rows(text) if r["cue"] == "said"}
+    assert found["Mr. Earnest"]["organisation"] == "White House"
+    assert found["Mr. Earnest"]["speaker_role"] == "spokesperson"
+    assert found["Bivens"]["organisation"] == "Economic Policy Institute"
+    assert found["Bivens"]["speaker_role"] == "expert"

@@ -136,7 +136,7 @@ class Referents:
                         and _CLAUSE_BEFORE.search(self.text, start, name_pos)
                         and self._agrees(name, she)
                     ):
-                        return Speaker(name, self.mentions.role_of(name), None, False)
+                        return self._speaker(name)
             if start == 0 or self.para_of(start - 1) < last_para:
                 break
             hi = start
@@ -144,8 +144,12 @@ class Referents:
         # No one spoke and no subject: the last person named (outside quotation marks).
         for name_pos, name in named:
             if name_pos >= pos - _NAME_WINDOW and self._agrees(name, she):
-                return Speaker(name, self.mentions.role_of(name), None, False)
+                return self._speaker(name)
         return None
+
+    def _speaker(self, name: str) -> Speaker:
+        m = self.mentions
+        return Speaker(name, m.role_of(name), m.organisation_of(name), False)
 
     def _agrees(self, name: str, she: bool) -> bool:
         """False only when the article marks ``name`` as the other sex ('Mr.', 'spokeswoman')."""

@@ -775,14 +775,113 @@ class Mentions:
         return None
 
     def role_of(self, name: str) -> str:
-        """Role from the title words around the first mention of ``name`` (memoised per article)."""
+        """Role of the person ``name`` from the article's words around it (memoised per article).
+
+        In order: a title attached to the first mention ('House Speaker Paul Ryan'), an
+        appositive after it ('Paul Manafort, Trump's campaign chairman'), any role noun just
+        before it (not a plural: 'supporters of Clinton and Bernie Sanders' are not Sanders),
+        then the same at later mentions of the surname ('Mr. Trump, the presumptive nominee,').
+        """
         cache = self.__dict__.setdefault("_roles", {})
         role = cache.get(name)
         if role is None:
-            role = _role_of(self.title_of(name), self.lex) or "unknown"
+            if not self._built:
+                self._build()
+            k = self.first_index.get(name)
+            if k is not None:
+                start = self.starts[k]
+                role = self._role_at(start, start + len(name), set(name.split()[:-1]), True)
+            role = role or self._role_elsewhere(name) or "unknown"
             # A person is no document or outlet: 'CNN’s Jake Tapper' writes for one.
             role = cache[name] = _PERSON_ROLE.get(role, role)
         return role
+
+    def organisation_of(self, name: str) -> str | None:
+        """The body named with the first mention of ``name``: in the title before it ('White
+        House press secretary Josh Earnest') or in an appositive ('Josh Bivens, an economist
+        at the Economic Policy Institute'); memoised per article."""
+        cache = self.__dict__.setdefault("_orgs", {})
+        if name in cache:
+            return cache[name]
+        if not self._built:
+            self._build()
+        org = None
+        k = self.first_index.get(name)
+        if k is not None:
+            text, start = self.text, self.starts[k]
+            end = start + len(name)
+            lo = max(0, start - 60)
+            cut = _TITLE_STOP.search(text[lo:start][::-1])
+            title = text[start - cut.start() if cut else lo : start]
+            m = _ORG_BEFORE_ROLE.search(title)
+            cabinet = _CABINET_TITLE.search(title)
+            if cabinet:  # 'US Secretary of State Antony Blinken'
+                org = _organisation(cabinet.group(0), self.lex)
+            elif m and not m.group(1)[:1].islower():
+                org = _ARTICLE.sub("", m.group(1).strip())
+            elif text.startswith(", ", end):
+                stop = min(
+                    [p for p in (text.find(",", end + 2), text.find(".", end + 2)) if p > 0],
+                    default=end + 2,
+                )
+                org = _body_name(text[end + 2 : min(stop, end + 80)], self.lex)
+            if org is not None and name.split()[-1] in org:
+                org = None  # the person's own name is no body
+        cache[name] = org
+        return org
+
+    def _role_at(self, start: int, end: int, given: set[str], loose: bool) -> str | None:
+        """Role given by the words around the mention ``text[start:end]``."""
+        text = self.text
+        hits = self.__dict__.get("_role_hits")
+        if hits is None:
+            # Every role noun of the article, found once: (end, start, role), in text order.
+            pattern, roles = _role_table(self.lex)
+            hits = self._role_hits = [
+                (m.end(), m.start(), roles.get(" ".join(m.group(0).split())))
+                for m in pattern.finditer(text.lower())
+            ]
+            self._role_ends = [h[0] for h in hits]
+        k = bisect.bisect_right(self._role_ends, start) - 1
+        last = hits[k] if k >= 0 and hits[k][1] >= start - 40 else None
+        if last is not None and all(
+            w in given or w[:1].isupper() or w == "of" for w in text[last[0] : start].split()
+        ):
+            return last[2]
+        if _PARTY_AFTER.match(text, end) or _RUNS_AFTER.match(text, end):
+            return "politician"  # 'Mitch McConnell (R-Ky.)', 'the Trump campaign'
+        if text.startswith(", ", end):
+            stop = min(
+                [p for p in (text.find(",", end + 2), text.find(".", end + 2)) if p > 0],
+                default=end + 2,
+            )
+            # 'an elections analyst at the Cook Political Report': the head noun, not the body
+            apposition = _HEAD_CUT.sub("", " " + text[end + 2 : min(stop, end + 80)].lower())
+            role = _role_of(apposition, self.lex)
+            if role:
+                return role
+        if loose and last is not None and text[last[0] - 1] not in "sS":
+            return last[2]
+        return None
+
+    def _role_elsewhere(self, name: str) -> str | None:
+        """A role given at a later mention of the surname: 'President Obama', 'Mr. Trump, the
+        presumptive nominee,'. Words between a title and the surname must be the person's own
+        ('President Bill Clinton' gives Hillary Clinton nothing)."""
+        words = name.split()
+        surname, given = words[-1], set(words[:-1])
+        text, n = self.text, len(surname)
+        i = text.find(surname)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and not (
+                j < len(text) and (text[j].isalnum() or text[j] == "-")
+            ):
+                role = self._role_at(i, j, given, False)
+                if role:
+                    return role
+            i = text.find(surname, j)
+        return None
 
     def title_of(self, name: str) -> str:
         """Words around the first mention of ``name``: before it, and an appositive after it."""
@@ -805,6 +904,11 @@ class Mentions:
 
 
 _PERSON_ROLE = {"outlet": "journalist", "document": "unknown"}
+# Where a title before a name stops, read backwards: punctuation or a quotation mark.
+_TITLE_STOP = re.compile(r"[,.;:!?\"“”()\n]")
+# 'Mitch McConnell (R-Ky.)', 'Nancy Pelosi (D)': a party tag after a name.
+_PARTY_AFTER = re.compile(r"\s*\((?:R|D|I)(?:[-–,][^)]{0,20})?\)")
+_RUNS_AFTER = re.compile(r"(?:’s|'s)?\s+(?:presidential\s+)?(?:campaign|administration)\b")
 
 
 @functools.lru_cache(maxsize=8)
@@ -954,6 +1058,8 @@ def describe(
             # An organisation or place speaking ("the Clinton campaign" has a lower-case head).
             name = _ARTICLE.sub("", head_phrase)
             org = org or name
+        if role is None and name:
+            role = _BODY_ROLES.get(_strip_possessive(name.split()[-1]))
         if role is None:
             role = "unknown"
         if name and role == "unknown":
@@ -962,9 +1068,37 @@ def describe(
     if role is None and org and _ARTICLE.sub("", org.lower()) in lex.outlets:
         role = "journalist"  # 'Peggy Drexler, CNN': a named person writing for an outlet
     if role is None:
-        role = mentions.role_of(person)
+        # A capitalised run may be a body, not a person ('the Congressional Research Service').
+        role = _BODY_ROLES.get(person.split()[-1]) or mentions.role_of(person)
+    if org is None and " " in person:
+        org = mentions.organisation_of(person)  # 'Mr. Earnest' after 'White House press ...'
     return Speaker(person, role, org, False)
 
+
+# The role of a body by the last word of its name: 'the Congressional Research Service', 'the
+# Treasury' and courts are government; 'the Senate Judiciary Committee' is a legislature.
+_BODY_ROLES = {
+    **dict.fromkeys(
+        [
+            "Department",
+            "Agency",
+            "Administration",
+            "Bureau",
+            "Commission",
+            "Service",
+            "Treasury",
+            "Ministry",
+            "Court",
+            "Police",
+            "Pentagon",
+        ],
+        "official",
+    ),
+    **dict.fromkeys(
+        ["Senate", "House", "Congress", "Committee", "Party", "Caucus", "Legislature"], "politician"
+    ),
+    **dict.fromkeys(["University", "Institute"], "expert"),
+}
 
 _ORG_BEFORE_ROLE = re.compile(
     r"((?:[A-Z][\w’'\-.]*\s+){0,4}?(?:Department|House|Senate|Committee|Party|Campaign|campaign|"
@@ -986,6 +1120,29 @@ _CABINET_TITLE = re.compile(
 
 
 _CHIEF_OF_STAFF = re.compile(r"\b[Cc]hief of [Ss]taff\b")
+
+
+_BODY_AFTER = re.compile(
+    r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[A-Z][\w’'\-.&]*\s+)*?[A-Z][\w’'\-.&]*)(?:\s|$)"
+)
+
+
+def _body_name(appositive: str, lex: Lexicon) -> str | None:
+    """A body named in an appositive ('an economist at the Economic Policy Institute', 'the
+    FBI director'): a name ending in a body word, an acronym, or an outlet; no place alone."""
+    m = _ORG_BEFORE_ROLE.search(appositive)
+    if m and not m.group(1)[:1].islower():
+        return _ARTICLE.sub("", m.group(1).strip())
+    for m in _BODY_AFTER.finditer(appositive):
+        body = _strip_possessive(m.group(1).strip())
+        last = body.split()[-1]
+        if last in _BODY_ROLES or (last.isupper() and len(last) > 1) or body.lower() in lex.outlets:
+            return body
+    m = _ACRONYM_HEAD.match(appositive)
+    return m.group(1) if m else None  # 'the FBI director'
+
+
+_ACRONYM_HEAD = re.compile(r"(?:(?:the|a|an|former|acting|deputy)\s+)*([A-Z]{2,})\s+[a-z]")
 
 
 def _organisation(phrase: str, lex: Lexicon) -> str | None:
