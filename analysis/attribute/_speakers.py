@@ -833,21 +833,16 @@ class Mentions:
     def _role_at(self, start: int, end: int, given: set[str], loose: bool) -> str | None:
         """Role given by the words around the mention ``text[start:end]``."""
         text = self.text
-        hits = self.__dict__.get("_role_hits")
-        if hits is None:
-            # Every role noun of the article, found once: (end, start, role), in text order.
-            pattern, roles = _role_table(self.lex)
-            hits = self._role_hits = [
-                (m.end(), m.start(), roles.get(" ".join(m.group(0).split())))
-                for m in pattern.finditer(text.lower())
-            ]
-            self._role_ends = [h[0] for h in hits]
-        k = bisect.bisect_right(self._role_ends, start) - 1
-        last = hits[k] if k >= 0 and hits[k][1] >= start - 40 else None
+        pattern, roles = _role_table(self.lex)
+        lo = max(0, start - 40)
+        last = None
+        for m in pattern.finditer(text[lo:start].lower()):
+            last = m
         if last is not None and all(
-            w in given or w[:1].isupper() or w == "of" for w in text[last[0] : start].split()
+            w in given or w[:1].isupper() or w == "of"
+            for w in text[lo + last.end() : start].split()
         ):
-            return last[2]
+            return roles.get(" ".join(last.group(0).split()))
         if _PARTY_AFTER.match(text, end) or _RUNS_AFTER.match(text, end):
             return "politician"  # 'Mitch McConnell (R-Ky.)', 'the Trump campaign'
         if text.startswith(", ", end):
@@ -860,8 +855,8 @@ class Mentions:
             role = _role_of(apposition, self.lex)
             if role:
                 return role
-        if loose and last is not None and text[last[0] - 1] not in "sS":
-            return last[2]
+        if loose and last is not None and not last.group(0).endswith("s"):
+            return roles.get(" ".join(last.group(0).split()))
         return None
 
     def _role_elsewhere(self, name: str) -> str | None:
