@@ -74,6 +74,11 @@ analysis.count_sources(quotes, by="outlet", articles=articles)
 # politicians, experts, anonymous sources and others (citizens, documents, journalists, unknown). The
 # shares of a bar add up to 100%, so compare the size of each colour across outlets: an outlet that
 # relies on anonymous sources has a larger anonymous slice. The number of attributions is next to each bar.
+#
+# **How far to trust the slices.** Readers who labelled 360 speakers by hand agreed with the role the
+# toolkit gives about seven times in ten (`docs/validity.md`, "Roles"). The commonest miss is a
+# politician left as *unknown* because the article never gives a title ('Trump said'); such speakers
+# fall into "others", so the politicians' slice is a lower bound.
 
 # %%
 shares = analysis.source_shares(quotes, by="outlet", articles=articles)

@@ -1683,3 +1683,21 @@ def test_organisation_from_the_first_mention():
     assert found["Mr. Earnest"]["speaker_role"] == "spokesperson"
     assert found["Bivens"]["organisation"] == "Economic Policy Institute"
     assert found["Bivens"]["speaker_role"] == "expert"
+
+
+def test_a_former_office_gives_way_to_a_later_title_and_names_no_body():
+    text = (
+        "Former Secretary of State Ann Ortiz spoke in Iowa.\n\n"
+        "Ms. Ortiz, the Democratic nominee, drew a crowd.\n\n"
+        '"We will win," Ms. Ortiz said.\n'
+    )
+    r = _one(text, "said")
+    assert (r["speaker_role"], r["organisation"]) == ("politician", None)
+
+
+def test_a_body_before_a_name_in_another_clause_is_not_its_organisation():
+    text = (
+        "The White House relayed President Ann Ortiz’s answer on Monday.\n\n"
+        '"We will win," Ms. Ortiz said.\n'
+    )
+    assert _one(text, "said")["organisation"] is None

@@ -788,10 +788,11 @@ class Mentions:
             if not self._built:
                 self._build()
             k = self.first_index.get(name)
+            past: list[str] = []  # 'former Secretary of State Hillary Clinton': a post once held
             if k is not None:
                 start = self.starts[k]
-                role = self._role_at(start, start + len(name), set(name.split()[:-1]), True)
-            role = role or self._role_elsewhere(name) or "unknown"
+                role = self._role_at(start, start + len(name), set(name.split()[:-1]), True, past)
+            role = role or self._role_elsewhere(name, past) or (past[0] if past else "unknown")
             # A person is no document or outlet: 'CNN’s Jake Tapper' writes for one.
             role = cache[name] = _PERSON_ROLE.get(role, role)
         return role
@@ -813,27 +814,40 @@ class Mentions:
             lo = max(0, start - 60)
             cut = _TITLE_STOP.search(text[lo:start][::-1])
             title = text[start - cut.start() if cut else lo : start]
-            m = _ORG_BEFORE_ROLE.search(title)
+            bodies = list(_ORG_BEFORE_ROLE.finditer(title))
+            m = bodies[-1] if bodies else None  # the body named last, nearest the person
             cabinet = _CABINET_TITLE.search(title)
-            if cabinet:  # 'US Secretary of State Antony Blinken'
-                org = _organisation(cabinet.group(0), self.lex)
-            elif m and not m.group(1)[:1].islower():
-                org = _ARTICLE.sub("", m.group(1).strip())
+            if _FORMER_ANY.search(title):
+                pass  # 'former Secretary of State Hillary Clinton' speaks for no department
+            elif cabinet and _attached(title[cabinet.end() :], self.lex):
+                org = _organisation(cabinet.group(0), self.lex)  # 'Secretary of State Antony'
+            elif m and not m.group(1)[:1].islower() and _attached(title[m.end() :], self.lex):
+                org = _ARTICLE.sub("", m.group(1).strip())  # 'White House press secretary Josh'
             elif text.startswith(", ", end):
                 stop = min(
                     [p for p in (text.find(",", end + 2), text.find(".", end + 2)) if p > 0],
                     default=end + 2,
                 )
-                org = _body_name(text[end + 2 : min(stop, end + 80)], self.lex)
+                appositive = text[end + 2 : min(stop, end + 80)]
+                # Only a noun phrase with a role for its head ('an economist at ...'), not a
+                # clause ('the Senate voted ...') or an aside ('in an interview with Fox News').
+                whole = _ORG_BEFORE_ROLE.fullmatch(appositive.strip().rstrip("\"”'"))
+                if whole:  # 'Josh Bivens, Economic Policy Institute'
+                    org = _ARTICLE.sub("", whole.group(1))
+                elif _role_of(_HEAD_CUT.sub("", " " + appositive.lower()), self.lex):
+                    org = _body_name(appositive, self.lex)
             if org is not None and name.split()[-1] in org:
                 org = None  # the person's own name is no body
         cache[name] = org
         return org
 
-    def _role_at(self, start: int, end: int, given: set[str], loose: bool) -> str | None:
-        """Role given by the words around the mention ``text[start:end]``."""
+    def _role_at(
+        self, start: int, end: int, given: set[str], loose: bool, past: list[str]
+    ) -> str | None:
+        """Role given by the words around the mention ``text[start:end]``; a title after
+        'former' goes to ``past`` instead."""
         text = self.text
-        pattern, roles = _role_table(self.lex)
+        pattern, roles, _ = _role_table(self.lex)
         lo = max(0, start - 40)
         last = None
         for m in pattern.finditer(text[lo:start].lower()):
@@ -842,7 +856,13 @@ class Mentions:
             w in given or w[:1].isupper() or w == "of"
             for w in text[lo + last.end() : start].split()
         ):
-            return roles.get(" ".join(last.group(0).split()))
+            role = roles.get(" ".join(last.group(0).split()))
+            # A former politician is still one; a former official or spokesman may now be
+            # anything, so a later mention decides first.
+            if role == "politician" or not _FORMER.search(text, lo, lo + last.start()):
+                return role
+            past.append(role)
+            last = None
         if _PARTY_AFTER.match(text, end) or _RUNS_AFTER.match(text, end):
             return "politician"  # 'Mitch McConnell (R-Ky.)', 'the Trump campaign'
         if text.startswith(", ", end):
@@ -859,7 +879,7 @@ class Mentions:
             return roles.get(" ".join(last.group(0).split()))
         return None
 
-    def _role_elsewhere(self, name: str) -> str | None:
+    def _role_elsewhere(self, name: str, past: list[str]) -> str | None:
         """A role given at a later mention of the surname: 'President Obama', 'Mr. Trump, the
         presumptive nominee,'. Words between a title and the surname must be the person's own
         ('President Bill Clinton' gives Hillary Clinton nothing)."""
@@ -872,7 +892,7 @@ class Mentions:
             if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and not (
                 j < len(text) and (text[j].isalnum() or text[j] == "-")
             ):
-                role = self._role_at(i, j, given, False)
+                role = self._role_at(i, j, given, False, past)
                 if role:
                     return role
             i = text.find(surname, j)
@@ -900,6 +920,10 @@ class Mentions:
 
 _PERSON_ROLE = {"outlet": "journalist", "document": "unknown"}
 # Where a title before a name stops, read backwards: punctuation or a quotation mark.
+# 'former' or 'ex-' before a title, with only capitalised words between ('former State
+# Department spokesman'): a post held once.
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*\s+)*\Z")
+_FORMER_ANY = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)")
 _TITLE_STOP = re.compile(r"[,.;:!?\"“”()\n]")
 # 'Mitch McConnell (R-Ky.)', 'Nancy Pelosi (D)': a party tag after a name.
 _PARTY_AFTER = re.compile(r"\s*\((?:R|D|I)(?:[-–,][^)]{0,20})?\)")
@@ -907,15 +931,16 @@ _RUNS_AFTER = re.compile(r"(?:’s|'s)?\s+(?:presidential\s+)?(?:campaign|admini
 
 
 @functools.lru_cache(maxsize=8)
-def _role_table(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+def _role_table(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     roles = dict(reversed(lex.roles))
-    return re.compile(rf"(?<![\w.])(?:{alternation(roles)})(?![\w])"), roles
+    words = frozenset(w for r in roles for w in r.split())
+    return re.compile(rf"(?<![\w.])(?:{alternation(roles)})(?![\w])"), roles, words
 
 
 @functools.lru_cache(maxsize=65536)
 def _role_of(phrase_low: str, lex: Lexicon) -> str | None:
     """Role of the last role noun in the phrase ("former secretary ... spokesman" → spokesperson)."""
-    pattern, roles = _role_table(lex)
+    pattern, roles, _ = _role_table(lex)
     last = None
     for m in pattern.finditer(phrase_low):
         last = m
@@ -1122,6 +1147,28 @@ _BODY_AFTER = re.compile(
 )
 
 
+_NOT_IN_TITLE = frozenset(
+    ["and", "or", "but", "in", "of", "the", "a", "an", "with", "for", "to", "at", "by", "on"]
+    + ["from", "as", "who", "that", "said", "says", "told"]
+)
+
+
+_TITLE_MODIFIERS = frozenset(
+    ["press", "deputy", "senior", "chief", "acting", "communications", "national", "top"]
+    + ["vice", "executive", "general", "policy", "security", "political", "legal", "campaign"]
+)
+
+
+def _attached(between: str, lex: Lexicon) -> bool:
+    """The words between a body's name and a person's name belong to one title ('press
+    secretary'), not to a clause ('The White House relayed President Donald Trump’s')."""
+    words = between.split()
+    role_words = _role_table(lex)[2]
+    return len(words) <= 4 and all(
+        w[:1].isupper() or w in _TITLE_MODIFIERS or w in role_words for w in words
+    )
+
+
 def _body_name(appositive: str, lex: Lexicon) -> str | None:
     """A body named in an appositive ('an economist at the Economic Policy Institute', 'the
     FBI director'): a name ending in a body word, an acronym, or an outlet; no place alone."""
@@ -1131,7 +1178,7 @@ def _body_name(appositive: str, lex: Lexicon) -> str | None:
     for m in _BODY_AFTER.finditer(appositive):
         body = _strip_possessive(m.group(1).strip())
         last = body.split()[-1]
-        if last in _BODY_ROLES or (last.isupper() and len(last) > 1) or body.lower() in lex.outlets:
+        if last in _BODY_ROLES or (last.isupper() and len(last) > 1):
             return body
     m = _ACRONYM_HEAD.match(appositive)
     return m.group(1) if m else None  # 'the FBI director'
