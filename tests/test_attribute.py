@@ -1701,3 +1701,10 @@ def test_a_body_before_a_name_in_another_clause_is_not_its_organisation():
         '"We will win," Ms. Ortiz said.\n'
     )
     assert _one(text, "said")["organisation"] is None
+
+
+def test_a_sentence_adverb_or_a_plural_title_is_no_part_of_a_name():
+    r = _one("Certainly Ann Ortiz has said the plant will stay open.", "said")
+    assert r["speaker_name"] == "Ann Ortiz"
+    text = "Ann Ortiz and Bob Lane met in May.\n\nSenators Ortiz and Lane said the bill was dead.\n"
+    assert _one(text, "said")["speaker_name"] == "Ann Ortiz and Bob Lane"
