@@ -1708,3 +1708,13 @@ def test_a_sentence_adverb_or_a_plural_title_is_no_part_of_a_name():
     assert r["speaker_name"] == "Ann Ortiz"
     text = "Ann Ortiz and Bob Lane met in May.\n\nSenators Ortiz and Lane said the bill was dead.\n"
     assert _one(text, "said")["speaker_name"] == "Ann Ortiz and Bob Lane"
+
+
+def test_a_cue_form_used_as_a_noun_or_an_adjective_is_no_cue():
+    text = (
+        "Despite numerous requests over several weeks, the agency has not published the data.\n\n"
+        "This is far from the only declared emergency this year.\n\n"
+        "The ruling could provide added ammunition to critics of the plan.\n\n"
+        "Wednesday added one more twist to the race.\n"
+    )
+    assert rows(text) == []

@@ -36,6 +36,13 @@ from ._lexicon import Lexicon, alternation
 
 __all__ = ["CuePatterns", "is_cue", "patterns"]
 
+# Words after which a cue form is a noun or an adjective, never the verb ('numerous requests', 'the
+# only declared candidate', 'provide added ammunition'); a form in -ing stays a cue.
+_NOUN_USE_BEFORE = re.compile(
+    r"\b(?:numerous|repeated|multiple|such|every|provides?|provided|(?:the|an?)\s+only)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|the|a|an|his|her|their|its|our|this)\s+$",
     re.IGNORECASE,
@@ -209,6 +216,10 @@ def is_cue(
     """
     word = text[start:end].lower()
     before = text[max(lo, start - 12) : start]
+    if not word.endswith("ing") and _NOUN_USE_BEFORE.search(before):
+        return (
+            False  # 'numerous requests', 'the only declared emergency', 'provide added ammunition'
+        )
     passive = _PASSIVE_BEFORE.search(before)
     if passive and not (word.endswith("ing") and _PROGRESSIVE_AUX.match(passive.group(0))):
         return False  # but 'is telling', 'was saying': a progressive, not a passive
