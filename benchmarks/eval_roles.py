@@ -52,24 +52,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from analysis.attribute import extract_attributions  # noqa: E402
-from analysis.attribute._lexicon import get_lexicon  # noqa: E402
+from analysis.attribute._lexicon import ROLES, get_lexicon  # noqa: E402
 from analysis.attribute._speakers import _role_of  # noqa: E402
 from benchmarks._validity_doc import write_section  # noqa: E402
 from benchmarks.eval_pronouns import load_texts  # noqa: E402
 
 LABELS = REPO / "benchmarks" / "source_roles.csv"
 SECTION = "roles"
-ROLES = [
-    "spokesperson",
-    "politician",
-    "official",
-    "expert",
-    "journalist",
-    "outlet",
-    "document",
-    "citizen",
-    "unknown",
-]
 
 
 def load_labels(path: Path = LABELS) -> pd.DataFrame:

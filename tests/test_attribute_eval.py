@@ -28,16 +28,20 @@ FLOORS = {
 }
 
 
+def _benchmark(repo_dir, name: str):
+    """The evaluation script ``benchmarks/<name>.py``, imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, repo_dir / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="module")
 def evaluation(shared_dir, repo_dir):
     data = shared_dir / "eval" / "polnear" / "polnear_dev.jsonl"
     if not data.exists():
         pytest.skip(f"PolNeAR DEV half not found at {data}")
-    spec = importlib.util.spec_from_file_location(
-        "eval_attribution", repo_dir / "benchmarks" / "eval_attribution.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _benchmark(repo_dir, "eval_attribution")
     docs = module.load(data, sample=60, seed=0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -91,11 +95,7 @@ def test_gold_head_and_anonymity(evaluation):
 def pronouns(shared_dir, repo_dir):
     if not (shared_dir / "corpora" / "basil" / "articles.jsonl").exists():
         pytest.skip(f"BASIL not found in {shared_dir}")
-    spec = importlib.util.spec_from_file_location(
-        "eval_pronouns", repo_dir / "benchmarks" / "eval_pronouns.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _benchmark(repo_dir, "eval_pronouns")
     labels = module.load_labels()
     resolved = module.resolve(labels, module.load_texts(set(labels["article_id"])))
     return module, module.score(resolved).set_index("set")
@@ -127,11 +127,7 @@ def test_pronoun_name_matching_rule(pronouns):
 def roles(shared_dir, repo_dir):
     if not (shared_dir / "corpora" / "basil" / "articles.jsonl").exists():
         pytest.skip(f"BASIL not found in {shared_dir}")
-    spec = importlib.util.spec_from_file_location(
-        "eval_roles", repo_dir / "benchmarks" / "eval_roles.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _benchmark(repo_dir, "eval_roles")
     labels = module.load_labels()
     pred = module.predict(labels, module.load_texts(set(labels["article_id"])))
     return module, module.score(pred).set_index("set")

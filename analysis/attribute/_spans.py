@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import Lexicon
-from ._speakers import _role_table
+from ._speakers import DAYS, _role_table
 from ._text import _AUX, _AUX_FORMS, _WORDS, _clean_end, _in_quote, _short
 
 __all__ = [
@@ -390,9 +390,7 @@ _BAD_HEADS = frozenset(
 )
 
 
-_DAY_ONLY = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight)"
-)
+_DAY_ONLY = re.compile(rf"{DAYS}|Yesterday|Today|Tonight")
 
 
 def _plausible_speaker(sp_text: str, lex: Lexicon) -> bool:

@@ -823,18 +823,13 @@ class Mentions:
                 org = _organisation(cabinet.group(0), self.lex)  # 'Secretary of State Antony'
             elif m and not m.group(1)[:1].islower() and _attached(title[m.end() :], self.lex):
                 org = _ARTICLE.sub("", m.group(1).strip())  # 'White House press secretary Josh'
-            elif text.startswith(", ", end):
-                stop = min(
-                    [p for p in (text.find(",", end + 2), text.find(".", end + 2)) if p > 0],
-                    default=end + 2,
-                )
-                appositive = text[end + 2 : min(stop, end + 80)]
+            elif (appositive := self._appositive(end)) is not None:
                 # Only a noun phrase with a role for its head ('an economist at ...'), not a
                 # clause ('the Senate voted ...') or an aside ('in an interview with Fox News').
                 whole = _ORG_BEFORE_ROLE.fullmatch(appositive.strip().rstrip("\"”'"))
                 if whole:  # 'Josh Bivens, Economic Policy Institute'
                     org = _ARTICLE.sub("", whole.group(1))
-                elif _role_of(_HEAD_CUT.sub("", " " + appositive.lower()), self.lex):
+                elif _role_of(_appositive_head(appositive), self.lex):
                     org = _body_name(appositive, self.lex)
             if org is not None and name.split()[-1] in org:
                 org = None  # the person's own name is no body
@@ -865,14 +860,9 @@ class Mentions:
             last = None
         if _PARTY_AFTER.match(text, end) or _RUNS_AFTER.match(text, end):
             return "politician"  # 'Mitch McConnell (R-Ky.)', 'the Trump campaign'
-        if text.startswith(", ", end):
-            stop = min(
-                [p for p in (text.find(",", end + 2), text.find(".", end + 2)) if p > 0],
-                default=end + 2,
-            )
-            # 'an elections analyst at the Cook Political Report': the head noun, not the body
-            apposition = _HEAD_CUT.sub("", " " + text[end + 2 : min(stop, end + 80)].lower())
-            role = _role_of(apposition, self.lex)
+        appositive = self._appositive(end)
+        if appositive is not None:
+            role = _role_of(_appositive_head(appositive), self.lex)
             if role:
                 return role
         if loose and last is not None and not last.group(0).endswith("s"):
@@ -906,16 +896,19 @@ class Mentions:
         if k is None:
             return ""
         after = self.starts[k] + len(name)
-        apposition = ""
-        if self.text.startswith(", ", after):
-            ends = [
-                p for p in (self.text.find(",", after + 2), self.text.find(".", after + 2)) if p > 0
-            ]
-            stop = min(ends, default=after + 2)
-            apposition = " " + self.text[after + 2 : min(stop, after + 80)].lower()
-            # 'an elections analyst at the Cook Political Report': the head noun, not the body
-            apposition = _HEAD_CUT.sub("", apposition)
-        return self.titles[k][-40:] + apposition
+        appositive = self._appositive(after)
+        return self.titles[k][-40:] + (
+            _appositive_head(appositive) if appositive is not None else ""
+        )
+
+    def _appositive(self, end: int) -> str | None:
+        """The appositive after a mention ending at ``end`` (', a spokesman for X,'), up to the
+        next comma or period and at most 80 characters; None when no comma follows."""
+        text = self.text
+        if not text.startswith(", ", end):
+            return None
+        stops = [p for p in (text.find(",", end + 2), text.find(".", end + 2)) if p > 0]
+        return text[end + 2 : min(min(stops, default=end + 2), end + 80)]
 
 
 _PERSON_ROLE = {"outlet": "journalist", "document": "unknown"}
@@ -953,6 +946,12 @@ _HEAD_CUT = re.compile(
     # 'a source speaking to Fox News', 'an official requesting anonymity'
     r"speaking|talking|requesting|asking|granted)\b.*$"
 )
+
+
+def _appositive_head(appositive: str) -> str:
+    """The head of an appositive, lower-cased: 'an elections analyst at the Cook Political
+    Report' → ' an elections analyst' (the role noun, not the body)."""
+    return _HEAD_CUT.sub("", " " + appositive.lower())
 
 
 @dataclass(frozen=True)
@@ -1144,12 +1143,6 @@ _CHIEF_OF_STAFF = re.compile(r"\b[Cc]hief of [Ss]taff\b")
 
 _BODY_AFTER = re.compile(
     r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[A-Z][\w’'\-.&]*\s+)*?[A-Z][\w’'\-.&]*)(?:\s|$)"
-)
-
-
-_NOT_IN_TITLE = frozenset(
-    ["and", "or", "but", "in", "of", "the", "a", "an", "with", "for", "to", "at", "by", "on"]
-    + ["from", "as", "who", "that", "said", "says", "told"]
 )
 
 
