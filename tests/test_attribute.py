@@ -952,6 +952,25 @@ HARD_CASES = [
         id="quote-paragraph-after-a-sentence-of-its-own-is-no-continuation",
     ),
     pytest.param(
+        "“That is the question,” Clark said, noting he would back any nominee. “We have a deep bench.”",
+        [
+            (
+                "direct",
+                "“That is the question,” “We have a deep bench.”",
+                "said",
+                "Clark",
+                False,
+            ),
+            ("indirect", "he would back any nominee", "noting", "Clark", False),
+        ],
+        id="quote-in-the-same-paragraph-continues-after-words-that-end-the-cue-sentence",
+    ),
+    pytest.param(
+        "“That is the question,” Clark said. Jones shook her head. “We have a deep bench.”",
+        [("direct", "“That is the question,”", "said", "Clark", False)],
+        id="quote-in-the-same-paragraph-after-a-sentence-of-its-own-is-no-continuation",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

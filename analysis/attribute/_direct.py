@@ -59,6 +59,15 @@ def _continues(text, q, last, claimed_upto, para, para_of, sent_bounds) -> bool:
         and text[para[0] : q.start].rstrip()[-1:] in {".", ",", ":", ";", "!", "?"}
     )
     if not (starts_para or after_clause):
+        # '"A," Sweeny said after an event in Edison. "B."': words that finish the sentence of
+        # the cue clause do not end the run; a sentence of their own would.
+        cue_sentence_end = sent_bounds(claimed_upto - 1)[1]
+        after_clause = (
+            para[0] < claimed_upto <= cue_sentence_end <= q.start
+            and not _WORDS.search(text, cue_sentence_end, q.start)
+            and text[para[0] : q.start].rstrip()[-1:] in {".", "!", "?"}
+        )
+    if not (starts_para or after_clause):
         return False
     # Something else said between the two (another quotation, a new sentence) ends the run.
     if starts_para and para_of(q.start) != para_of(last["end"] - 1) and claimed_upto < para[0]:

@@ -90,6 +90,25 @@ def _is_person(who: Speaker) -> bool:
     )
 
 
+def _claimed_spans(rec: dict) -> list[tuple]:
+    """The stretches of text a quotation record holds, as (start, end, speaker, lead).
+
+    The quotation with its cue clause is one stretch; a quotation that carries on after the
+    cue clause's sentence ends ('"A," said Reed, a longtime friend of his. "B."') is a stretch
+    of its own, so the rest of the cue clause's sentence is still read for reported speech
+    ('said Mr. Ekovich, who noted that ...').
+    """
+    cue, speaker, fragments = rec["cue"], rec["speaker"], rec["fragments"]
+    tail = max(cue[1] if cue else 0, speaker[1] if speaker else 0)
+    lead = min(rec["start"], cue[0] if cue else rec["start"])
+    head = [f for f in fragments if f[0] < tail]
+    if not head or len(head) == len(fragments):
+        return [(rec["start"], max(rec["end"], tail), speaker, lead)]
+    return [(rec["start"], max(head[-1][1], tail), speaker, lead)] + [
+        (a, b, speaker, a) for a, b in fragments[len(head) :]
+    ]
+
+
 def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     """Return the attribution records of one text (dicts, text order) and the count of unbalanced marks."""
     pats = patterns(lex)
@@ -202,15 +221,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
 
     # Reported speech, sentence by sentence, outside direct quotes.
     n_quoted = len(raw)
-    direct_spans = sorted(
-        (
-            r["start"],
-            max(r["end"], r["cue"][1] if r["cue"] else 0, r["speaker"][1] if r["speaker"] else 0),
-            r["speaker"],
-            min(r["start"], r["cue"][0] if r["cue"] else r["start"]),
-        )
-        for r in raw
-    )
+    direct_spans = sorted(span for r in raw for span in _claimed_spans(r))
     dstarts = [d[0] for d in direct_spans]
     hits = list(pats.any_cue.finditer(text))
     hit_starts = [h.start() for h in hits]
