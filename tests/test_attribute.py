@@ -971,6 +971,31 @@ HARD_CASES = [
         id="quote-in-the-same-paragraph-after-a-sentence-of-its-own-is-no-continuation",
     ),
     pytest.param(
+        "Corker said his partners were careful about the deal.\n\n"
+        "“If we were to touch it, the administration would object.”",
+        [
+            (
+                "partial",
+                "his partners were careful about the deal.\n\n"
+                "“If we were to touch it, the administration would object.”",
+                "said",
+                "Corker",
+                False,
+            )
+        ],
+        id="quotation-after-reported-speech-carries-on-its-speaker",
+    ),
+    pytest.param(
+        "Rubio spoke on Sunday, The Hill reported. “He keeps calling me names.”",
+        [("indirect", "Rubio spoke on Sunday", "reported", "The Hill", False)],
+        id="quotation-after-an-outlets-report-is-not-the-outlets",
+    ),
+    pytest.param(
+        "Corker met his partners on Monday. “If we were to touch it, the deal would fail.”",
+        [],
+        id="quotation-after-a-sentence-of-no-speech-stays-unattributed",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -7,11 +7,14 @@ reporters: "..."', 'Jones: "..."', a paragraph ending in a colon, 'chanting "Dum
 Both return the side, the cue, the speaker and where the cue clause ends, or None when the
 quotation has no cue (a title, a scare quote). :func:`_continues` says whether a quotation
 without a cue carries on the words of the direct quote before it, in the same paragraph or
-the next.
+the next; :func:`_after_paraphrase` gives one that follows reported speech ('Corker said he
+was "meticulous" about it. "If we were to touch it ..."') to the speaker of that speech.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from ._cues import is_cue, prepositions
@@ -30,7 +33,7 @@ from ._text import (
     _short,
 )
 
-__all__ = ["_attach_left", "_attach_right", "_continues"]
+__all__ = ["_after_paraphrase", "_attach_left", "_attach_right", "_continues"]
 
 _CHANT = re.compile(
     r"\b(?:chant|chants|chanted|chanting|shout|shouts|shouted|shouting|yell|yelled|yelling|"
@@ -316,3 +319,63 @@ def _cue_before(text: str, pos: int, pats) -> bool:
 _ADVERBIAL_LEAD = re.compile(
     r"\s+(?:\w+ly|again|also|then|later|afterward|afterwards|once|too)\b\s*[,.]"
 )
+
+
+_REPORTS = frozenset(["reported", "reports", "report", "reporting"])
+
+
+def _after_paraphrase(text, raw, quotes, para_of, sent_bounds) -> None:
+    """Join to reported speech a quotation with no cue that opens the next sentence: the
+    paraphrased speaker goes on in their own words ('Corker said he was "meticulous" about
+    it. "If we were to touch it ..."').
+
+    The quotation must be closed, hold at least four words, start a sentence in the same
+    paragraph as the reported speech or the next one, and no word may lie between them. It
+    becomes a fragment of the last reported record of the sentence before, which is then
+    partial (one cue, one attribution, as for a split quote); a second such quotation right
+    after it joins the same record. An outlet's report ('..., The Hill reported.') passes on
+    someone else's words, so it takes no quotation.
+    """
+    if not quotes:
+        return
+    held = sorted((r["start"], r["end"]) for r in raw)
+    held_starts = [h[0] for h in held]
+    held_upto = list(itertools.accumulate((h[1] for h in held), max))
+    reported = sorted(
+        (r for r in raw if r["kind"] != "direct" and r["speaker"] and not r.get("nominal")),
+        key=lambda r: r["end"],
+    )
+    ends = [r["end"] for r in reported]
+    added = None
+    for q in quotes:
+        if not q.closed or len(_WORDS.findall(text, q.start, q.end)) < 4:
+            continue
+        k = bisect.bisect_right(held_starts, q.start) - 1
+        if k >= 0 and held_upto[k] > q.start:
+            continue  # already part of an attribution
+        ss = sent_bounds(q.start)[0]
+        if _WORDS.search(text, ss, q.start):
+            continue  # not at the start of its sentence
+        if (
+            added is not None
+            and added["end"] <= q.start
+            and not _WORDS.search(text, added["end"], q.start)
+            and para_of(q.start) - para_of(added["end"] - 1) <= 1
+        ):
+            added["fragments"].extend(q.pieces)  # a second quotation right after the first
+            added["end"] = q.end
+            continue
+        prev_start, prev_end = sent_bounds(max(ss - 1, 0))
+        if prev_start >= ss or _WORDS.search(text, prev_end, q.start):
+            continue
+        if para_of(q.start) - para_of(prev_start) > 1:
+            continue
+        j = bisect.bisect_right(ends, prev_end) - 1
+        if j < 0 or reported[j]["start"] < prev_start or not reported[j]["cue"]:
+            continue
+        if text[slice(*reported[j]["cue"])].lower() in _REPORTS:
+            continue
+        added = reported[j]
+        added["kind"] = "partial"
+        added["fragments"] = list(added["fragments"]) + list(q.pieces)
+        added["end"] = q.end

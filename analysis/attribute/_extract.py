@@ -32,7 +32,7 @@ import bisect
 import re
 
 from ._cues import patterns
-from ._direct import _attach_left, _attach_right, _continues
+from ._direct import _after_paraphrase, _attach_left, _attach_right, _continues
 from ._extras import _asked_and_headlines, _headline_verbs, _in_poll, _nominal, _sourceless
 from ._lexicon import Lexicon
 from ._quotes import find_quotes
@@ -268,6 +268,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     raw[n_quoted:] = [
         r for r in raw[n_quoted:] if not r["cue"] or tuple(r["cue"]) not in quote_cues
     ]
+    _after_paraphrase(text, raw, quotes, para_of, sent_bounds)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
