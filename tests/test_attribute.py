@@ -996,6 +996,24 @@ HARD_CASES = [
         id="quotation-after-a-sentence-of-no-speech-stays-unattributed",
     ),
     pytest.param(
+        "Kevin Cramer endorsed Trump here on Sunday.",
+        [("indirect", "Trump", "endorsed", "Kevin Cramer", False)],
+        id="stance-object-ends-before-the-time-and-place",
+    ),
+    pytest.param(
+        "House members were blasting the roundups and the White House dispatching an aide.",
+        [("indirect", "the roundups", "blasting", "House members", False)],
+        id="stance-object-ends-before-a-clause-of-its-own",
+    ),
+    pytest.param(
+        "Ryan blasted the FBI on Tuesday for its decision. Rubio supported the bill and the plan.",
+        [
+            ("indirect", "the FBI on Tuesday for its decision", "blasted", "Ryan", False),
+            ("indirect", "the bill and the plan", "supported", "Rubio", False),
+        ],
+        id="stance-object-keeps-its-second-complement-and-its-list",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

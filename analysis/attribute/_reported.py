@@ -292,6 +292,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         ):
             # 'Now, he says, at least seven delegates have signed': the speaker interrupts.
             cs = s
+        if _STANCE.match(low):
+            ce = _object_end(text, cs, ce)
         if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
             _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
             found_any = True
@@ -374,6 +376,47 @@ _SAY_FORMS = frozenset(
         "adding",
     ]
 )
+
+
+# Stances whose content is the thing they are about, a noun phrase ('endorsed [Trump] here on
+# Sunday', 'blasting [the roundups] and the White House dispatching ...'), not a clause.
+_STANCE = re.compile(
+    r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|"
+    r"mock|denounc|condemn|decr|applaud|lambast|assail|tout|discuss|mention|talk|spok|speak|"
+    r"refer|offer|threaten|question|reject|defend|welcom|thank|knock|highlight|outlin|invok|"
+    r"cit|echo|recall|reveal|disclos|voted)"
+)
+# What ends such a noun phrase of at most five words: a time, a place or a manner of acting,
+# a clause of its own, or a second predicate ('and organized for him').
+_OBJECT_STOP = re.compile(
+    r"(?:\s+(?:(?:here|there|directly|too|again|publicly|privately|repeatedly|as\s+well|"
+    rf"(?:(?:early|late|last|this|next|on)\s+)?(?:{DAYS}|week|month|year|night|morning))"
+    # ('blasted the FBI Tuesday for its decision': a second complement follows)
+    r"(?!\s+(?:for|as|to|of|with)\b)"
+    r"|during|after|before|while|when|since|because(?!\s+of)|until|"
+    r"and\s+(?=[a-z]+(?:ed|ing)\b|(?:he|she|they|we|I)\b"
+    # 'and his campaign did not respond', 'and the White House dispatching ...'
+    rf"|(?:the|his|her|its|their)\s+(?:[\w’'\-]+\s+){{1,3}}?(?:{_AUX}|[a-z]+ing)\b))\b"
+    r"|\s*[(;]|\s+[-–—]\s)"
+)
+_NOT_OBJECT = re.compile(r"(?:that|to|whether|if|how|why|what|who|where|when)\b", re.IGNORECASE)
+
+
+def _object_end(text: str, cs: int, ce: int) -> int:
+    """Where the noun phrase that a stance is about ends: before the first stop after at most
+    five words, else ``ce``."""
+    if _NOT_OBJECT.match(text, cs):
+        return ce
+    pos = cs
+    for _ in range(5):
+        w = _WORDS.search(text, pos, ce)
+        if w is None:
+            return ce
+        pos = w.end()
+        stop = _OBJECT_STOP.match(text, pos, ce)
+        if stop:
+            return pos
+    return ce
 
 
 def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
