@@ -1014,6 +1014,20 @@ HARD_CASES = [
         id="stance-object-keeps-its-second-complement-and-its-list",
     ),
     pytest.param(
+        "A redacted copy of the inspector general's memo seen by Reuters said investigators "
+        "could not tell which files were taken.",
+        [
+            (
+                "indirect",
+                "investigators could not tell which files were taken",
+                "said",
+                "A redacted copy of the inspector general's memo seen by Reuters",
+                False,
+            )
+        ],
+        id="long-subject-that-opens-the-sentence",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -393,11 +393,11 @@ _BAD_HEADS = frozenset(
 _DAY_ONLY = re.compile(rf"{DAYS}|Yesterday|Today|Tonight")
 
 
-def _plausible_speaker(sp_text: str, lex: Lexicon) -> bool:
+def _plausible_speaker(sp_text: str, lex: Lexicon, longest: int = 8) -> bool:
     words = sp_text.split()
     if _DAY_ONLY.fullmatch(sp_text):
         return False  # 'Wednesday added one more development': a day is no speaker
     last = words[-1].lower()
     if last in _BAD_HEADS and len(words) == 1:
         return False
-    return not (len(words) > 8)
+    return len(words) <= longest
