@@ -21,7 +21,8 @@ A predicted span matches a gold span when their overlap covers at least half of
   source, the share whose gold *head word* (the surname of the first name in the
   source, else its last word before "of/for/who/familiar ...", e.g. "Clinton" in
   "former secretary of state Hillary Clinton, who praised ...", "aides" in "Trump
-  aides") is a word of the predicted ``speaker`` or ``speaker_name``.
+  aides"; a share such as "one of" is skipped: "aides" in "one of his aides") is a word of
+  the predicted ``speaker`` or ``speaker_name``.
   **Quote+speaker recall**: gold direct fragments matched *and* with the right speaker.
 - **Anonymous sources**: a gold attribution is anonymous when its source's head
   word is an unnamed-source noun (source, official, aide, adviser, insider,
@@ -102,11 +103,19 @@ _CUT = re.compile(
 )
 
 
+_PART_OF = re.compile(
+    r"^(?:one|two|three|some|many|several|most|few|each|any|all|both|a\s+(?:few|number|couple|"
+    r"handful))\s+of\s+(?!(?:them|us|you|those|these)\b)",
+    re.IGNORECASE,
+)
+
+
 def gold_head(speaker: str) -> str | None:
     """The head word of a gold source span (see the module docstring)."""
     if not speaker:
         return None
     phrase = re.split(r",|\swho\s|\swhich\s", " ".join(speaker.split()), maxsplit=1)[0].strip()
+    phrase = _PART_OF.sub("", phrase)  # 'one of his senior aides' → 'his senior aides'
     words = [re.sub(r"[’']s?$", "", w) for w in phrase.split()]
     if not words:
         return None
@@ -538,7 +547,8 @@ def main(argv: list[str] | None = None) -> int:
             "attributions per attribution with kinds ignored. Speaker accuracy: among matched "
             "direct fragments, the gold source's head word (surname of its first name, else its "
             "head noun: 'Clinton' in 'former secretary of state Hillary Clinton, who praised ...', "
-            "'aides' in 'Trump aides') is a word of our `speaker` or `speaker_name`. Anonymous "
+            "'aides' in 'Trump aides' and in 'one of his aides') is a word of our `speaker` or "
+            "`speaker_name`. Anonymous "
             "gold = source head is source/official/aide/adviser/insider/staffer/diplomat/"
             "operative/ally/associate/strategist, or person/people with familiar/close/"
             "knowledgeable/briefed/involved/who. Speed: articles per CPU-second of one process "

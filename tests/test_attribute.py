@@ -1028,6 +1028,11 @@ HARD_CASES = [
         id="long-subject-that-opens-the-sentence",
     ),
     pytest.param(
+        "One of his senior aides said the plan was dead.",
+        [("indirect", "the plan was dead", "said", "One of his senior aides", True)],
+        id="one-of-his-aides-is-an-anonymous-source",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [
@@ -1359,6 +1364,12 @@ def test_he_or_she_resolves_to_the_person_speaking(text, name):
             "Paul Manafort",
             None,
             id="participle-after-a-time-phrase",
+        ),
+        pytest.param(
+            "Some of them said the plan was dead. Six in 10 voters said it was not.",
+            None,
+            None,
+            id="a-share-of-a-group-is-no-name",
         ),
     ],
 )

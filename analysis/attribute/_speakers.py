@@ -1008,6 +1008,13 @@ def _facts(phrase: str, lex: Lexicon) -> _Facts:
     )
 
 
+_PART_OF = re.compile(
+    r"(?:one|two|three|four|five|some|many|several|most|few|each|any|all|both|"
+    r"a\s+(?:few|number|couple|handful|group))\s+of\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def describe(
     speaker: str, pos: int, mentions: Mentions, lex: Lexicon, last_person: str | None
 ) -> Speaker:
@@ -1024,6 +1031,13 @@ def describe(
             name = mentions.last_person_before(pos) or last_person
         role = mentions.role_of(name) if name else "unknown"
         return Speaker(name, role, None, False)
+    part = _PART_OF.match(phrase)
+    if part:
+        # 'One of his aides', 'some of the officials': the group says who speaks.
+        phrase = phrase[part.end() :]
+        low = phrase.lower()
+        if low in PRONOUNS:
+            return Speaker(None, "unknown", None, False)  # 'some of them'
     f = _facts(phrase, lex)
     bare, head_phrase, head, head_low = f.bare, f.head_phrase, f.head, f.head_low
     # Outlets and documents are sources in their own right.
