@@ -1033,6 +1033,17 @@ HARD_CASES = [
         id="one-of-his-aides-is-an-anonymous-source",
     ),
     pytest.param(
+        "Sanders has attacked Clinton as too cozy with Wall Street. Obama planned to rally in "
+        "Ann Arbor, Michigan Monday, before joining Clinton for a rally in Philadelphia that "
+        "evening. Among the votes: Murphy’s opposition to the $1.1 billion Zika proposal.",
+        [
+            ("indirect", "Clinton as too cozy with Wall Street", "attacked", "Sanders", False),
+            ("indirect", "to rally in Ann Arbor, Michigan Monday", "planned", "Obama", False),
+            ("indirect", "the $1.1 billion Zika proposal", "opposition to", "Murphy’s", False),
+        ],
+        id="stance-content-keeps-its-complement-and-loses-a-trailing-comma",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [
@@ -1366,7 +1377,7 @@ def test_he_or_she_resolves_to_the_person_speaking(text, name):
             id="participle-after-a-time-phrase",
         ),
         pytest.param(
-            "Some of them said the plan was dead. Six in 10 voters said it was not.",
+            "Some of them said the plan was dead. Four blamed the media for it.",
             None,
             None,
             id="a-share-of-a-group-is-no-name",

@@ -117,7 +117,10 @@ _OWNERLESS = re.compile(
     r"(?:questions?|concerns?|doubts?|comments?|remarks?|accusations?|warnings?|assertions?|claims?)"
     r"\s+(?:about|that)|praise\s+for|calls?\s+for|proposals?\s+to"
 )
-_NOMINAL_END = re.compile(r"[,.;:!?“”\"()]|\s(?:and|but|as|while|which|who|after|before|because)\s")
+# (not the point or comma inside a number: 'opposition to the $1.1 billion proposal')
+_NOMINAL_END = re.compile(
+    r"[;:!?“”\"()]|\.(?!\d)|,(?!\d{3}\b)|\s(?:and|but|as|while|which|who|after|before|because)\s"
+)
 
 
 def _free_of(raw: list[dict]):

@@ -416,6 +416,7 @@ _OBJECT_STOP = re.compile(
     rf"|(?:the|his|her|its|their)\s+(?:[\w’'\-]+\s+){{1,3}}?(?:{_AUX}|[a-z]+ing)\b))\b"
     r"|\s*[(;]|\s+[-–—]\s)"
 )
+_COMPLEMENT = frozenset(["for", "as", "of", "to", "with", "about", "into", "against", "among"])
 _NOT_OBJECT = re.compile(r"(?:that|to|whether|if|how|why|what|who|where|when)\b", re.IGNORECASE)
 
 
@@ -427,8 +428,8 @@ def _object_end(text: str, cs: int, ce: int) -> int:
     pos = cs
     for _ in range(5):
         w = _WORDS.search(text, pos, ce)
-        if w is None:
-            return ce
+        if w is None or w.group(0) in _COMPLEMENT:
+            return ce  # 'criticized Clinton for accepting donations and speaking fees'
         pos = w.end()
         stop = _OBJECT_STOP.match(text, pos, ce)
         if stop:
@@ -487,6 +488,8 @@ _ADVERBIAL_ONLY = re.compile(
 def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
     while cs < ce and text[cs].isspace():
         cs += 1
+    while ce > cs and (text[ce - 1] in ",;:" or text[ce - 1].isspace()):
+        ce -= 1  # 'to rally in Ann Arbor, Michigan Monday[,] before joining ...'
     tail = _TRAILING_CONJUNCTION.search(text, max(cs, ce - 6), ce)
     if tail and tail.start() > cs:
         ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'

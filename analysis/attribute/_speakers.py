@@ -1008,6 +1008,9 @@ def _facts(phrase: str, lex: Lexicon) -> _Facts:
     )
 
 
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
 _PART_OF = re.compile(
     r"(?:one|two|three|four|five|some|many|several|most|few|each|any|all|both|"
     r"a\s+(?:few|number|couple|handful|group))\s+of\s+(?=\S)",
@@ -1087,7 +1090,13 @@ def describe(
         ):
             # "the Secretary", "the senator": the last person given that title.
             name = mentions.by_title(head_low, pos)
-        if name is None and not anonymous and head[:1].isupper() and role is None:
+        if (
+            name is None
+            and not anonymous
+            and head[:1].isupper()
+            and role is None
+            and head_low not in _NUMBER_WORDS  # 'Four (of the candidates) blamed ...'
+        ):
             # An organisation or place speaking ("the Clinton campaign" has a lower-case head).
             name = _ARTICLE.sub("", head_phrase)
             org = org or name
