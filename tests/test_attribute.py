@@ -1044,6 +1044,11 @@ HARD_CASES = [
         id="stance-content-keeps-its-complement-and-loses-a-trailing-comma",
     ),
     pytest.param(
+        "Lopez-Cantera would support performance funding. The support was broad.",
+        [("indirect", "performance funding", "support", "Lopez-Cantera", False)],
+        id="a-modal-makes-a-usual-noun-a-verb",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -164,6 +164,16 @@ _ANONYMITY = re.compile(r"\s+anonymity\b")
 _MODAL_BEFORE = re.compile(r"\b(?:may|might|could|should|would)\s+$")
 _DELEGATES = re.compile(r"\s+(?:delegates?|superdelegates?)\b")
 _OWNED_NOUN = re.compile(r"\w[’']s?\s+(?:[\w\-]+\s+){0,2}$|\b(?:his|her|their|its|my|our)\s+$")
+# 'would support', 'did not back', 'to attack', 'strongly support': a modal, an auxiliary, 'to'
+# or an adverb of degree makes these forms verbs ('call' is left out: 'I will call him tomorrow').
+_VERB_AFTER_MODAL = re.compile(
+    r"support|back|attack|question|claim|praise|blast|slam|promise|label|answer|reply|"
+    r"counter|state|report|charge|comment|tweet|post|doubt|fear|plan|stress|repeat|note"
+)
+_MODAL_OR_TO = re.compile(
+    r"\b(?:would|will|could|should|can|cannot|may|might|must|did|does|do|to|not|never|"
+    r"strongly|still|always|publicly|openly|overwhelmingly)\s+$"
+)
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:he|she|they|we|I|it|who|which|also|then|later|again)\s+$", re.IGNORECASE
 )
@@ -258,6 +268,10 @@ def is_cue(
         and not (
             _EVIDENCE_AFTER.match(text, end)
             or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
+            or (
+                _VERB_AFTER_MODAL.fullmatch(word)
+                and _MODAL_OR_TO.search(text, max(lo, start - 16), start)
+            )
             or _DOCUMENT_BEFORE.search(text, max(lo, start - 16), start)
             or (word in _SHOW and _DOCUMENT_SUBJECT.match(text, lo, start))
             or (
