@@ -1049,6 +1049,15 @@ HARD_CASES = [
         id="a-modal-makes-a-usual-noun-a-verb",
     ),
     pytest.param(
+        "Trump called out the press for being biased. Sanders called for a ban on fracking. "
+        "He was called out of the room.",
+        [
+            ("indirect", "the press for being biased", "called out", "Trump", False),
+            ("indirect", "a ban on fracking", "called for", "Sanders", False),
+        ],
+        id="called-out-and-called-for-with-their-particle",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

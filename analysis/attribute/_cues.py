@@ -110,7 +110,7 @@ _ON_VERBS = frozenset(
     ]
 )
 _ON = re.compile(r"\s+on\b")
-_CALL_FOR = re.compile(r"\s+(?:for|on)\b")
+_CALL_FOR = re.compile(r"\s+(?:for|on|out\s+(?!of\b))\b")
 _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
 # "The poll shows Clinton ahead", "records show": a document subject is evidence for a verb that
 # is usually a noun.

@@ -248,9 +248,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 pos = participle.start()  # this speaker goes on: ', adding that ...'
                 subject = sp
             continue
-        cs = v.end()
+        cs = cue_end = v.end()
         if low in preps:
             cs = _NEXT_WORD_END.match(text, cs).end()  # "spoke about [the wall]"
+        elif low.startswith("call") and (particle := _CALL_PARTICLE.match(text, cs)):
+            cs = cue_end = particle.end()  # "called for [a ban]", "called out [the press]"
         if low in _TELL:
             om = _OBJECT.match(text, cs, e)
             if (
@@ -305,7 +307,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         if _STANCE.match(low):
             ce = _object_end(text, cs, ce)
         if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
-            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            _add(text, raw, cs, ce, (v.start(), cue_end), sp, quotes, qstarts)
             found_any = True
             subject = subject or sp
             pos = ce
@@ -360,6 +362,7 @@ def _before_time(text: str, s: int, v: re.Match) -> int:
 _RELATIVE_SPEAKERS = frozenset(["who", "which"])
 _LIST_ITEM = re.compile(r",\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?:,|\s+(?:and|or)\s)")
 _LONGEST_SUBJECT = 16
+_CALL_PARTICLE = re.compile(r"\s+(?:for|on|out)\b")
 _SAYS = frozenset(["said", "says", "say", "told", "tells", "wrote", "writes", "found", "finds"])
 # A long subject ends in a noun or a name, not in a function word ('... last week by').
 _LONG_SUBJECT_END = re.compile(
