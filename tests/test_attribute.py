@@ -1058,6 +1058,15 @@ HARD_CASES = [
         id="called-out-and-called-for-with-their-particle",
     ),
     pytest.param(
+        "As The Times reported on Saturday, he has emerged as an adviser. Roger Ailes met Mr. "
+        "Trump that day, as Politico reported. As he said it, the crowd cheered at the rally.",
+        [
+            ("indirect", "he has emerged as an adviser", "reported", "The Times", False),
+            ("indirect", "Roger Ailes met Mr. Trump that day", "reported", "Politico", False),
+        ],
+        id="as-the-times-reported-sources-the-clause-around-it",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -109,7 +109,11 @@ _ON_VERBS = frozenset(
         "counted",
     ]
 )
-_ON = re.compile(r"\s+on\b")
+# ('reported on Saturday' tells when, not what)
+_ON = re.compile(
+    r"\s+on\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b)"
+)
 _CALL_FOR = re.compile(r"\s+(?:for|on|out\s+(?!of\b))\b")
 _EVIDENCE_AFTER = re.compile(r"\s*(?:that\b|[:,“\"])")
 # "The poll shows Clinton ahead", "records show": a document subject is evidence for a verb that

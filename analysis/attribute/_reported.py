@@ -202,6 +202,13 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             sp_text.lower() == "it" and low in _SPEECH_OF_IT
         ):
             continue
+        as_source = _as_source(text, s, e, sp, v, qstarts, quotes)
+        if as_source:
+            # 'As Politico reported Tuesday, [CONTENT]', '[CONTENT], as The Times reported.'
+            _add(text, raw, *as_source, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            pos = e
+            continue
         # A semicolon closes the cue clause ('..., analysts say; in 2012, ...').
         semi = text.find(";", v.end(), e)
         after_end = _clean_end(text, v.end(), semi if semi >= 0 else e)
@@ -326,6 +333,36 @@ _COORDINATE = re.compile(
 
 _BY = re.compile(r"\s*by\s+")
 _COMMA_IN_MARK = re.compile(r",(?:[”\"]|'')\Z")
+
+
+_AS_OBJECT = re.compile(r"\s+(?:it|this|that|so|those|these)\b")
+_AS_BEFORE = re.compile(r"(?:^|,)\s*[Aa]s\s+\Z")
+_AS_REPORTED = frozenset(
+    ["said", "says", "reported", "reports", "noted", "notes", "wrote", "writes", "put", "puts"]
+)
+
+
+def _as_source(text, s, e, sp, v, qstarts, quotes) -> tuple[int, int] | None:
+    """The content sourced by 'as X reported': the main clause after it when it opens the
+    sentence ('As Politico reported Tuesday, [the PAC will ...]'), the clause before it when
+    it closes the sentence ('[Ailes met Trump that day], as The Times reported.')."""
+    if v.group(0).lower() not in _AS_REPORTED or _AS_OBJECT.match(text, v.end()):
+        return None  # 'As he said it, ...': a time, not a source
+    lead = text[s : sp[0]]
+    m = _AS_BEFORE.search(lead)
+    if m is None:
+        return None
+    if not lead[: m.start()].strip():
+        comma = text.find(",", v.end(), e)
+        while comma > 0 and _in_quote(comma, qstarts, quotes):
+            comma = text.find(",", comma + 1, e)
+        if comma < 0 or not _short(text, v.end(), comma, 6) or _short(text, comma, e, 3):
+            return None
+        return comma + 1, _clean_end(text, comma + 1, e)
+    end = s + m.start()
+    if lead[m.start()] == "," and _short(text, v.end(), e, 4) and not _short(text, s, end, 3):
+        return s, _clean_end(text, s, end)
+    return None
 
 
 def _titled_source(text, pos, e, lex, qstarts, quotes) -> tuple[int, int] | None:
