@@ -1067,6 +1067,21 @@ HARD_CASES = [
         id="as-the-times-reported-sources-the-clause-around-it",
     ),
     pytest.param(
+        "Obama relied on 769 bundlers in 2012, the center's data show. Polls in Iowa show Trump "
+        "ahead of Carson. Trump's reality shows made him famous.",
+        [
+            (
+                "indirect",
+                "Obama relied on 769 bundlers in 2012",
+                "show",
+                "the center's data",
+                False,
+            ),
+            ("indirect", "Trump ahead of Carson", "show", "Polls in Iowa", False),
+        ],
+        id="documents-that-show-with-an-owner-or-no-determiner",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -122,15 +122,18 @@ _DOCUMENTS = (
     r"(?:polls?|polling|surveys?|averages?|data|findings|records|numbers|figures|results|study|"
     r"studies|documents?|videos?|footage|photos?|images?|slides?|review|"
     r"e-?mails?|filings?|reports?|analysis|research|statistics|estimates?|tall(?:y|ies)|memos?|"
-    r"letters?|transcripts?|court\s+papers)"
+    r"letters?|transcripts?|court\s+papers|tax\s+returns|panels)"
 )
-_DOCUMENT_BEFORE = re.compile(rf"\b{_DOCUMENTS}\s+$", re.IGNORECASE)
+# 'records show', "the center's data show", 'a new poll that shows'
+_DOCUMENT_BEFORE = re.compile(rf"\b{_DOCUMENTS}\s+(?:(?:that|which)\s+)?$", re.IGNORECASE)
 # 'A national poll released Sunday by The Post shows ...': a sentence whose subject is a
 # document (a determiner, then its head noun within a few words) before "show(s)".
 _SHOW = frozenset(["show", "shows"])
 _DOCUMENT_SUBJECT = re.compile(
-    r"\s*(?:(?:A|An|The|This|That|These|Those|Other|New|Another|Early|Recent)\s+)"
-    rf"(?:[\w’'\-]+\s+){{0,4}}?{_DOCUMENTS}\b"
+    r"\s*(?:(?:Plus|But|And|Still|Now|So|Yet),?\s+)?"
+    # a determiner, or none before a plural ('Polls in New Hampshire show')
+    r"(?:(?:A|An|The|This|That|These|Those|Other|New|Another|Early|Recent)\s+|(?=[A-Za-z\s]*s\b))"
+    rf"(?:[\w’'\-]+\s+){{0,4}}?(?i:{_DOCUMENTS})\b"
     r"[^.;:!?“”\"]*$"
 )
 # 'Sanders supports raising the wage': a name, then a verb form in -s with an object, is a
@@ -262,8 +265,10 @@ def is_cue(
         return False  # "they may want to reconsider": the writer's advice, nobody's stance
     if word == "pledged" and _DELEGATES.match(text, end):
         return False  # "pledged delegates"
-    if (needs_evidence or word in _ALSO_NOUNS) and _OWNED_NOUN.search(
-        text, max(lo, start - 30), start
+    if (
+        (needs_evidence or word in _ALSO_NOUNS)
+        and _OWNED_NOUN.search(text, max(lo, start - 30), start)
+        and not (word in _SHOW and _DOCUMENT_BEFORE.search(text, max(lo, start - 24), start))
     ):
         return False  # "Trump's reality TV show, ...", "his remarks": a noun with its owner
     if (
