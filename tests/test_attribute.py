@@ -1082,6 +1082,20 @@ HARD_CASES = [
         id="documents-that-show-with-an-owner-or-no-determiner",
     ),
     pytest.param(
+        "Sanders had a rally scheduled for that night - and the permit, his campaign said, had "
+        "been hard to get.",
+        [
+            (
+                "indirect",
+                "the permit, his campaign said, had been hard to get",
+                "said",
+                "his campaign",
+                False,
+            )
+        ],
+        id="speaker-interrupting-a-long-clause",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -307,10 +307,12 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         elif (
             text[v.end() : v.end() + 1] == ","
             and _ends_with_comma(before)
-            and _short(text, s, sp[0], 12)
+            and (_short(text, s, sp[0], 12) or _PREDICATE_NEXT.match(text, v.end()))
         ):
-            # 'Now, he says, at least seven delegates have signed': the speaker interrupts.
-            cs = s
+            # 'Now, he says, at least seven delegates have signed': the speaker interrupts; so
+            # in a longer sentence when the clause goes on without a subject of its own ('...
+            # - and the permit, his campaign said, had been hard to get').
+            cs = _interrupted_clause(text, s, sp[0])
         if _STANCE.match(low):
             ce = _object_end(text, cs, ce)
         if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
@@ -388,6 +390,21 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
     if last is not None and not _short(text, last.end(), ce, 2):
         cs = last.end()
     return _skip_space(text, cs, ce)
+
+
+_PREDICATE_NEXT = re.compile(rf",\s+(?:{_AUX}|to\s+[a-z]+)\b")
+# Where a clause opens before an interrupting speaker: after a semicolon, a dash, ', and',
+# ', but', or a comma before a pronoun subject ('..., it is his job, he said, to talk ...').
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;:]\s*|\s[-–—]\s(?:(?:and|but)\s+)?|,\s+(?:(?:and|but|so|while)\s+|(?=(?:it|he|she|they|we|I|there)\s))"
+)
+
+
+def _interrupted_clause(text: str, s: int, speaker_start: int) -> int:
+    start = s
+    for m in _CLAUSE_BOUNDARY.finditer(text, s, speaker_start):
+        start = m.end()
+    return _skip_space(text, start, speaker_start)
 
 
 def _before_time(text: str, s: int, v: re.Match) -> int:
