@@ -1096,6 +1096,16 @@ HARD_CASES = [
         id="speaker-interrupting-a-long-clause",
     ),
     pytest.param(
+        "The campaign offered other nights, which it had said were unacceptable. He sent a "
+        "video in which Trump called himself pro-choice.",
+        [
+            ("indirect", "other nights", "offered", "The campaign", False),
+            ("indirect", "which it had said were unacceptable", "said", "it", False),
+            ("indirect", "himself pro-choice", "called", "Trump", False),
+        ],
+        id="which-before-the-speaker-is-what-was-said",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

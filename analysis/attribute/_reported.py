@@ -315,6 +315,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             cs = _interrupted_clause(text, s, sp[0])
         if _STANCE.match(low):
             ce = _object_end(text, cs, ce)
+        relative = _WHICH_BEFORE.search(text, max(s, sp[0] - 8), sp[0])
+        if relative and ce > cs and _short(text, sp[1], v.start(), 3):
+            # 'the days, which it had said were unacceptable': what was said is about the
+            # thing 'which' stands for, so the content starts there (as PolNeAR marks it).
+            cs = relative.start()
         if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
             _add(text, raw, cs, ce, (v.start(), cue_end), sp, quotes, qstarts)
             found_any = True
@@ -392,6 +397,10 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
     return _skip_space(text, cs, ce)
 
 
+# ('in which he called himself ...' is no object of the cue)
+_WHICH_BEFORE = re.compile(
+    r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bwith )(?<!\bfor )(?<!\bto )\b(?:which|whom)\s+$"
+)
 _PREDICATE_NEXT = re.compile(rf",\s+(?:{_AUX}|to\s+[a-z]+)\b")
 # Where a clause opens before an interrupting speaker: after a semicolon, a dash, ', and',
 # ', but', or a comma before a pronoun subject ('..., it is his job, he said, to talk ...').
