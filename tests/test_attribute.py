@@ -1106,6 +1106,11 @@ HARD_CASES = [
         id="which-before-the-speaker-is-what-was-said",
     ),
     pytest.param(
+        "Devine made it clear that his boss wanted more. Trump made a deal with the devil.",
+        [("indirect", "his boss wanted more", "made it clear", "Devine", False)],
+        id="made-it-clear",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

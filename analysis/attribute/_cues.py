@@ -173,6 +173,10 @@ _DELEGATES = re.compile(r"\s+(?:delegates?|superdelegates?)\b")
 _OWNED_NOUN = re.compile(r"\w[’']s?\s+(?:[\w\-]+\s+){0,2}$|\b(?:his|her|their|its|my|our)\s+$")
 # 'would support', 'did not back', 'to attack', 'strongly support': a modal, an auxiliary, 'to'
 # or an adverb of degree makes these forms verbs ('call' is left out: 'I will call him tomorrow').
+# 'made it clear (that)', 'makes clear': the rest of the cue after a form of 'make'.
+MAKE_FORMS = frozenset(["make", "makes", "made", "making"])
+MADE_CLEAR = re.compile(r"\s+(?:it\s+)?(?:very\s+|abundantly\s+|perfectly\s+)?clear\b")
+_MADE_CLEAR_FORM = rf"ma(?:de|kes?|king)(?={MADE_CLEAR.pattern})"
 _VERB_AFTER_MODAL = re.compile(
     r"support|back|attack|question|claim|praise|blast|slam|promise|label|answer|reply|"
     r"counter|state|report|charge|comment|tweet|post|doubt|fear|plan|stress|repeat|note"
@@ -196,9 +200,10 @@ class CuePatterns:
 @functools.lru_cache(maxsize=8)
 def patterns(lexicon: Lexicon) -> CuePatterns:
     """Compile the cue regexes of ``lexicon`` (cached: a lexicon is hashable)."""
-    verbs = alternation(lexicon.reporting_verbs)
+    # 'made it clear (that)': a form of 'make' is a cue only before 'clear'.
+    verbs = alternation(lexicon.reporting_verbs) + "|" + _MADE_CLEAR_FORM
     # A look-ahead on the first letters lets the scan skip most positions at once.
-    first = re.escape("".join(sorted({w[0] for w in lexicon.reporting_verbs})))
+    first = re.escape("".join(sorted({w[0] for w in lexicon.reporting_verbs} | {"m"})))
     afirst = re.escape(
         "".join(sorted({c for w in lexicon.according_cues for c in (w[0].lower(), w[0].upper())}))
     )
@@ -240,6 +245,8 @@ def is_cue(
     passive = _PASSIVE_BEFORE.search(before)
     if passive and not (word.endswith("ing") and _PROGRESSIVE_AUX.match(passive.group(0))):
         return False  # but 'is telling', 'was saying': a progressive, not a passive
+    if word in MAKE_FORMS:
+        return True  # 'made it clear that': the pattern only finds it before 'clear'
     preps = prepositions(lex).get(word)
     if preps is not None:
         m = _NEXT_WORD.match(text, end)

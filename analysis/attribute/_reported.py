@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ._cues import FOR_TIME, is_cue, patterns, prepositions
+from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, is_cue, patterns, prepositions
 from ._spans import (
     _NOT_OPENING,
     _content_end,
@@ -260,6 +260,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             cs = _NEXT_WORD_END.match(text, cs).end()  # "spoke about [the wall]"
         elif low.startswith("call") and (particle := _CALL_PARTICLE.match(text, cs)):
             cs = cue_end = particle.end()  # "called for [a ban]", "called out [the press]"
+        elif low in MAKE_FORMS and (clear := MADE_CLEAR.match(text, cs)):
+            cs = cue_end = clear.end()  # "made it clear [that ...]"
         if low in _TELL:
             om = _OBJECT.match(text, cs, e)
             if (
