@@ -1111,6 +1111,14 @@ HARD_CASES = [
         id="made-it-clear",
     ),
     pytest.param(
+        "While one company says there are 2,400 billionaires, another says there are 1,800.",
+        [
+            ("indirect", "there are 2,400 billionaires", "says", "one company", False),
+            ("indirect", "there are 1,800", "says", "another", False),
+        ],
+        id="a-comma-in-a-number-closes-no-clause",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -290,8 +290,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
         if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
             # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
-            # at the next comma.
-            comma = text.find(",", cs, ce)
+            # at the next comma (not the one in '2,400').
+            comma = _CLAUSE_COMMA.search(text, cs, ce)
+            comma = comma.start() if comma else -1
             if comma > cs:
                 ce = _trim_adjunct(text, cs, comma, qstarts, quotes)
         elif sp_text in _RELATIVE_SPEAKERS:
@@ -299,9 +300,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # ends at the next comma, and the main clause goes on after it.
             comma = text.find(",", cs, ce)
             while comma > 0 and (
-                _in_quote(comma, qstarts, quotes) or _LIST_ITEM.match(text, comma, ce)
+                _in_quote(comma, qstarts, quotes)
+                or _LIST_ITEM.match(text, comma, ce)
+                or not _CLAUSE_COMMA.match(text, comma)
             ):
-                # A comma inside a quotation or between the items of a list ('Asian
+                # A comma inside a quotation, a number or between the items of a list ('Asian
                 # Americans, Turkish Americans and ...') does not close the clause.
                 comma = text.find(",", comma + 1, ce)
             if comma > cs:
@@ -400,6 +403,7 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
 
 
 # ('in which he called himself ...' is no object of the cue)
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
 _WHICH_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bwith )(?<!\bfor )(?<!\bto )\b(?:which|whom)\s+$"
 )
