@@ -233,6 +233,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             )
             and not _YES_NO.match(text, v.end())
             and not _TO_OR_THAT.search(text, v.end(), after_end)
+            # ('..., another says there are 1,800': a clause of its own follows the cue)
+            and not _CLAUSE_AFTER.match(text, v.end(), after_end)
         ):
             # 'CONTENT, the senator said Tuesday.'; 'The argument would be aided, Devine said,
             # by the calendar': a speaker in the middle of the content.
@@ -403,6 +405,9 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
 
 
 # ('in which he called himself ...' is no object of the cue)
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:there|he|she|they|it|we|I)\s+(?:is|are|was|were|has|have|had|will|would)\b"
+)
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 _WHICH_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bwith )(?<!\bfor )(?<!\bto )\b(?:which|whom)\s+$"
