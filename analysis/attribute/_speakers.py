@@ -750,14 +750,18 @@ class Mentions:
             self._build()
         lo = max(0, pos - window)
         found = []
-        k = bisect.bisect_left(self.starts, pos) - 1
-        full_ends = []
+        last = bisect.bisect_left(self.starts, pos) - 1
+        k = last
         while k >= 0 and self.starts[k] >= lo:
             found.append((self.starts[k], self.names[k]))
-            full_ends.append((self.starts[k], self.starts[k] + len(self.names[k])))
             k -= 1
+        # The full names in the window are self.starts[k + 1 : last + 1], in text order and
+        # disjoint (each lies in its own capitalised run): a word is inside one only when it is
+        # inside the last one starting at or before it.
         for m in _CAP_WORD.finditer(self.text, lo, pos):
-            if any(a <= m.start() < b for a, b in full_ends):
+            x = m.start()
+            j = bisect.bisect_right(self.starts, x, k + 1, last + 1) - 1
+            if j > k and x < self.starts[j] + len(self.names[j]):
                 continue
             name = self.surnames.get(_strip_possessive(m.group(0)))
             if name:
