@@ -32,7 +32,9 @@ from dataclasses import dataclass, field
 __all__ = ["Quote", "find_quotes"]
 
 # Two apostrophes stand for a straight double mark in some archives (New York Times: ''Yes,'' he said).
-_MARK = re.compile(r"''|[\"“”„«»]")
+# Spelled as single-character alternatives (not a set) so that every branch opens with a plain
+# character, which lets ``re`` skip to the next mark at once.
+_MARK = re.compile(r"''|\"|“|”|„|«|»")
 _OPENERS = frozenset("“„«")
 
 
