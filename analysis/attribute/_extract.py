@@ -212,7 +212,14 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         for r in raw
     )
     dstarts = [d[0] for d in direct_spans]
-    hits = list(pats.any_cue.finditer(text))
+    # A cue inside quotation marks is no cue of the writer's (``_reported`` skips it): only the
+    # text between quotations is scanned. Quotations are in text order and do not overlap.
+    hits = []
+    outside = 0
+    for q in quotes:
+        hits.extend(pats.any_cue.finditer(text, outside, q.start + 1))
+        outside = q.end
+    hits.extend(pats.any_cue.finditer(text, outside))
     hit_starts = [h.start() for h in hits]
     for s, e in sents:
         lo = bisect.bisect_left(hit_starts, s)
