@@ -44,9 +44,11 @@ from ._lexicon import Lexicon, alternation
 __all__ = ["ABBREVIATIONS", "Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
-# The look-aheads keep the regex from trying every abbreviation at every word.
+# The look-aheads keep the regex from trying every abbreviation at every word; the first one
+# (a letter, up to three lower-case letters, a period) is common to the three dotted forms.
 _TOKEN = re.compile(
-    rf"(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){{2,}}|(?=[A-Z][a-z]{{1,3}}\.){_ABBR}|[A-Z]\.|\w[\w’'\-/]*|[^\w\s]"
+    rf"(?=[A-Za-z][a-z]{{0,3}}\.)(?:(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){{2,}}|(?=[A-Z][a-z]{{1,3}}\.){_ABBR}|[A-Z]\.)"
+    r"|\w[\w’'\-/]*|[^\w\s]"
 )
 
 PRONOUNS = frozenset("he she they i we it him her them his their its".split())  # noqa: SIM905
@@ -607,9 +609,11 @@ _ABBR_TAIL = "|".join(
     for c in sorted({w[0] for w in _ABBR_WORDS})
 )
 # Starts with a plain [A-Z] (and looks behind after it), which lets ``re`` skip quickly to
-# capitals instead of trying the pattern at every position of the article.
+# capitals instead of trying the pattern at every position of the article. The look-ahead
+# before the abbreviation tails (all one to three lower-case letters) spares trying each tail
+# after every capital.
 _MULTI_RUN = re.compile(
-    rf"[A-Z](?<![\w’'\-].)(?:(?:{_ABBR_TAIL})\. [A-Z])?[\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
+    rf"[A-Z](?<![\w’'\-].)(?:(?=[a-z]{{1,3}}\. )(?:{_ABBR_TAIL})\. [A-Z])?[\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
 )
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
 
