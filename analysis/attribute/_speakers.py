@@ -615,7 +615,9 @@ _ABBR_TAIL = "|".join(
 _MULTI_RUN = re.compile(
     rf"[A-Z](?<![\w’'\-].)(?:(?=[a-z]{{1,3}}\. )(?:{_ABBR_TAIL})\. [A-Z])?[\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
 )
-_CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
+# A capital after no word character (the same as "\b[A-Z]"), written to start with the capital
+# so that ``re`` skips to capitals at once.
+_CAP_WORD = re.compile(r"[A-Z](?<!\w.)[\w’'\-]+")
 
 
 def _strip_possessive(word: str) -> str:
