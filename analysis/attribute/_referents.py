@@ -48,6 +48,8 @@ _CLAUSE_BEFORE = re.compile(
     rf"(?:\b(?:{_SUBORDINATORS}|once|until|and|but)\s+)"
     r"(?:(?:[A-Z][a-z]*\.|[A-Z][\w’'\-]*)\s+)*$"
 )
+# What every such clause shows: its opening word, then a capital (a title or the name).
+_CLAUSE_OPENING = re.compile(rf"\b(?:{_SUBORDINATORS}|once|until|and|but)\s+[A-Z]")
 # Starts with a plain "M" so that the regex engine skips to it quickly.
 _HONORIFIC = re.compile(r"M(?<!\wM)(?:(r)|(rs|s|iss))\.? ([A-Z][\w’'\-]+)")
 _SENTENCES_BACK = 4
@@ -126,7 +128,7 @@ class Referents:
                     who = self.person_of(phrase, subject[0])
                     if who is not None and self._agrees(who.name, she):
                         return who
-            if back == 0:
+            if back == 0 and _CLAUSE_OPENING.search(self.text, start, hi):
                 # 'And when Mr. Bloomberg ruled out running, he did so because ...'
                 named = self._named_before(pos, window)
                 for name_pos, name in reversed(named):
