@@ -69,7 +69,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], i
         depth = 0
         current: Quote | None = None
         piece_start = ps
-        marks = [(m.start(), m.end()) for m in _MARK.finditer(text, ps, pe)]
+        marks = [m.span() for m in _MARK.finditer(text, ps, pe)]
         if carry is not None:
             if marks and marks[0][0] == ps and (text[ps] in _OPENERS or text[ps] in "\"'"):
                 current, depth, piece_start = carry, 1, ps
