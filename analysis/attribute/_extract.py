@@ -340,7 +340,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 "content": content,
                 "start": r["start"],
                 "end": r["end"],
-                "fragments": [tuple(f) for f in frags],
+                "fragments": list(frags),  # (start, end) tuples, as every pass builds them
                 "cue": text[cue[0] : cue[1]] if cue else None,
                 "cue_start": cue[0] if cue else None,
                 "cue_end": cue[1] if cue else None,
