@@ -134,8 +134,9 @@ def extract_attributions(
     for done, (aid, text) in enumerate(zip(ids, texts, strict=True), start=1):
         if isinstance(text, str):
             # The result's Arrow strings cannot hold lone surrogates; one U+FFFD for one
-            # surrogate keeps every offset valid.
-            text = _LONE_SURROGATE.sub("\ufffd", text)
+            # surrogate keeps every offset valid. (An ASCII text, known at once, has none.)
+            if not text.isascii():
+                text = _LONE_SURROGATE.sub("\ufffd", text)
             records, n_bad = extract_text(text, lex)
             if n_bad:
                 # Keyed as the result's article_id column shows the id (a string, None

@@ -251,7 +251,7 @@ def is_cue(
     if preps is not None:
         m = _NEXT_WORD.match(text, end)
         return bool(m) and m.group(1).lower() in preps
-    if _POSSESSIVE_BEFORE.search(text, max(lo, start - 20), start) and text[end : end + 1] == ":":
+    if text[end : end + 1] == ":" and _POSSESSIVE_BEFORE.search(text, max(lo, start - 20), start):
         return False  # "Editor’s note: ...": a noun
     if word in _FIND and _REFLEXIVE_AFTER.match(text, end):
         return False  # "found himself embroiled"; but "described themselves as liberals"
@@ -302,7 +302,7 @@ def is_cue(
         return True  # "called for", "called on ... to"
     if word in _ON_VERBS and _ON.match(text, end):
         return False  # "reported on the race", "commented on his hands"
-    if _TO_VERB.match(text, end) and word in lex.to_breaks:
+    if word in lex.to_breaks and _TO_VERB.match(text, end):
         return False  # "continued to rise", "found to be"; but "wrote to other aides"
     negative = _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))
     if negative and word in _SPEECH_AS and (_AS_WHEN.match(text, end) or FOR_TIME.match(text, end)):

@@ -223,7 +223,14 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     n_quoted = len(raw)
     direct_spans = sorted(span for r in raw for span in _claimed_spans(r))
     dstarts = [d[0] for d in direct_spans]
-    hits = list(pats.any_cue.finditer(text))
+    # A cue inside quotation marks is no cue of the writer's (``_reported`` skips it): only the
+    # text between quotations is scanned. Quotations are in text order and do not overlap.
+    hits = []
+    outside = 0
+    for q in quotes:
+        hits.extend(pats.any_cue.finditer(text, outside, q.start + 1))
+        outside = q.end
+    hits.extend(pats.any_cue.finditer(text, outside))
     hit_starts = [h.start() for h in hits]
     for s, e in sents:
         lo = bisect.bisect_left(hit_starts, s)
@@ -345,7 +352,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 "content": content,
                 "start": r["start"],
                 "end": r["end"],
-                "fragments": [tuple(f) for f in frags],
+                "fragments": list(frags),  # (start, end) tuples, as every pass builds them
                 "cue": text[cue[0] : cue[1]] if cue else None,
                 "cue_start": cue[0] if cue else None,
                 "cue_end": cue[1] if cue else None,

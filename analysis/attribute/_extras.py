@@ -445,7 +445,8 @@ _NOT_HEADLINE_SPEAKER = frozenset(
 # Headlines are written in title case, so their verbs are capitalised ("Trump’s Son Says The
 # Battle ...", "..., Trevor Noah Says."), which the lower-case verb scan does not see.
 _HEADLINE_VERB = re.compile(
-    r"\s(?:Says|Said|Say|Tells|Told|Warns|Warned|Claims|Claimed|Admits|Admitted|Insists|"
+    # (the look-ahead spares trying every verb after every space)
+    r"\s(?=[A-Z])(?:Says|Said|Say|Tells|Told|Warns|Warned|Claims|Claimed|Admits|Admitted|Insists|"
     r"Suggests|Slams|Blasts|Urges|Predicts|Vows|Thinks|Believes|Wants|Hopes|Calls|Rips|Accuses|"
     r"Denies|Defends|Reveals|Explains|Argues|Promises|Pledges|Threatens)\b"
 )
@@ -493,7 +494,10 @@ def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
         if free(cs, comma) and not _in_quote(a, qstarts, quotes):
             _add(text, raw, cs, comma, (a, a + 5), None, quotes, qstarts)
     for ps, pe in paras:
-        m = _HEADLINE_SPEAKER.match(text, ps, min(pe, ps + 60))
+        hi = min(pe, ps + 60)
+        if text.find(":", ps, hi) < 0:
+            continue  # no colon, no 'Name: ...' (a quick test before the pattern)
+        m = _HEADLINE_SPEAKER.match(text, ps, hi)
         if not m or m.end() >= pe:
             continue
         first = m.group(1).split()[0].lower()

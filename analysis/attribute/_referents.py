@@ -48,6 +48,8 @@ _CLAUSE_BEFORE = re.compile(
     rf"(?:\b(?:{_SUBORDINATORS}|once|until|and|but)\s+)"
     r"(?:(?:[A-Z][a-z]*\.|[A-Z][\w’'\-]*)\s+)*$"
 )
+# What every such clause shows: its opening word, then a capital (a title or the name).
+_CLAUSE_OPENING = re.compile(rf"\b(?:{_SUBORDINATORS}|once|until|and|but)\s+[A-Z]")
 # Starts with a plain "M" so that the regex engine skips to it quickly.
 _HONORIFIC = re.compile(r"M(?<!\wM)(?:(r)|(rs|s|iss))\.? ([A-Z][\w’'\-]+)")
 _SENTENCES_BACK = 4
@@ -104,12 +106,10 @@ class Referents:
         start, _ = self.sent_bounds(pos)
         she = self.text[pos] in "Ss"
         # Every person named before the pronoun outside quotation marks, last first: read for
-        # the pronoun's own sentence and for the last resort alike.
-        named = [
-            (name_pos, name)
-            for name_pos, name in self.mentions.people_before(pos, max(_NAME_WINDOW, pos - start))
-            if not self.in_quote(name_pos)
-        ]
+        # the pronoun's own sentence and for the last resort alike, so listed only when one of
+        # them is reached (most pronouns resolve to someone who spoke before).
+        window = max(_NAME_WINDOW, pos - start)
+        named = None
         hi = pos
         last_para = self.para_of(pos) - _PARAGRAPHS_BACK
         for back in range(_SENTENCES_BACK):
@@ -128,8 +128,9 @@ class Referents:
                     who = self.person_of(phrase, subject[0])
                     if who is not None and self._agrees(who.name, she):
                         return who
-            if back == 0:
+            if back == 0 and _CLAUSE_OPENING.search(self.text, start, hi):
                 # 'And when Mr. Bloomberg ruled out running, he did so because ...'
+                named = self._named_before(pos, window)
                 for name_pos, name in reversed(named):
                     if (
                         name_pos >= start
@@ -142,10 +143,21 @@ class Referents:
             hi = start
             start, _ = self.sent_bounds(start - 1)
         # No one spoke and no subject: the last person named (outside quotation marks).
+        if named is None:
+            named = self._named_before(pos, window)
         for name_pos, name in named:
             if name_pos >= pos - _NAME_WINDOW and self._agrees(name, she):
                 return self._speaker(name)
         return None
+
+    def _named_before(self, pos: int, window: int) -> list[tuple[int, str]]:
+        """The people named in the ``window`` characters before ``pos`` outside quotation
+        marks: (position, name), last first."""
+        return [
+            (name_pos, name)
+            for name_pos, name in self.mentions.people_before(pos, window)
+            if not self.in_quote(name_pos)
+        ]
 
     def _speaker(self, name: str) -> Speaker:
         m = self.mentions

@@ -20,7 +20,9 @@ import re
 __all__ = ["paragraphs", "sentences"]
 
 _PARA = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"[.?!]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
+# "[.?!][.?!]*" rather than "[.?!]+": a pattern that opens with a character set lets ``re`` skip
+# to the next stop at once instead of trying every position.
+_BOUNDARY = re.compile(r"[.?!][.?!]*[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
 _ABBREV = frozenset(
     [
         "mr",

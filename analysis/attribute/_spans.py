@@ -103,7 +103,9 @@ _ADJUNCT = (
     r"|through\s+(?:his|her|their|its|a)\s+(?:lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?|aides?)"
     r"|on\s+(?:Twitter|Facebook|Instagram|CNN|Fox(?:\s+News)?|MSNBC|NBC|ABC|CBS|NPR|radio|television|TV))"
 )
-_TRAILING_ADJUNCT = re.compile(rf"\s+{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
+# The patterns searched over a whole content open with "\s\s*", not "\s+": a pattern that opens
+# with a character set lets ``re`` skip to the next space at once.
+_TRAILING_ADJUNCT = re.compile(rf"\s\s*{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!?]*$)")
 
 
 # A comma, then maybe a speaker phrase (group 1), then a lower-case word (checked for a verb).
@@ -113,7 +115,7 @@ _COMMA_SPEAKER = re.compile(
     r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?)\s+)?(?=[a-z])"
 )
 _TRAILING_TIME = re.compile(
-    r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}|January|February|March|April|May|June|July|"
+    r"\s\s*in\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|(?:the\s+)?(?:coming|recent|past)\s+"
     r"(?:days|weeks|months|years))(?:\s+\d{4})?(?=[\s.,;:!?]*$)"
 )
@@ -126,7 +128,7 @@ _NOT_APPOSITIVE = re.compile(
 )
 _DASHES = frozenset("-–—")
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
-_AND_VERB = re.compile(r"\s+(?:and|but)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
+_AND_VERB = re.compile(r"\s\s*(?:and|but)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
 
 def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -> int:

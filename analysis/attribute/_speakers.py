@@ -37,15 +37,18 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._lexicon import Lexicon, alternation
 
 __all__ = ["ABBREVIATIONS", "Mentions", "Speaker", "describe", "speaker_left", "speaker_right"]
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\."
-# The look-aheads keep the regex from trying every abbreviation at every word.
+# The look-aheads keep the regex from trying every abbreviation at every word; the first one
+# (a letter, up to three lower-case letters, a period) is common to the three dotted forms.
 _TOKEN = re.compile(
-    rf"(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){{2,}}|(?=[A-Z][a-z]{{1,3}}\.){_ABBR}|[A-Z]\.|\w[\w’'\-/]*|[^\w\s]"
+    rf"(?=[A-Za-z][a-z]{{0,3}}\.)(?:(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){{2,}}|(?=[A-Z][a-z]{{1,3}}\.){_ABBR}|[A-Z]\.)"
+    r"|\w[\w’'\-/]*|[^\w\s]"
 )
 
 PRONOUNS = frozenset("he she they i we it him her them his their its".split())  # noqa: SIM905
@@ -606,11 +609,15 @@ _ABBR_TAIL = "|".join(
     for c in sorted({w[0] for w in _ABBR_WORDS})
 )
 # Starts with a plain [A-Z] (and looks behind after it), which lets ``re`` skip quickly to
-# capitals instead of trying the pattern at every position of the article.
+# capitals instead of trying the pattern at every position of the article. The look-ahead
+# before the abbreviation tails (all one to three lower-case letters) spares trying each tail
+# after every capital.
 _MULTI_RUN = re.compile(
-    rf"[A-Z](?<![\w’'\-].)(?:(?:{_ABBR_TAIL})\. [A-Z])?[\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
+    rf"[A-Z](?<![\w’'\-].)(?:(?=[a-z]{{1,3}}\. )(?:{_ABBR_TAIL})\. [A-Z])?[\w’'\-]*(?: (?:[A-Z]\.|{_ABBR}|(?:de|van|von|del|da|di|bin|al|la|le) (?=[A-Z])|[A-Z][\w’'\-]*))+"
 )
-_CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
+# A capital after no word character (the same as "\b[A-Z]"), written to start with the capital
+# so that ``re`` skips to capitals at once.
+_CAP_WORD = re.compile(r"[A-Z](?<!\w.)[\w’'\-]+")
 
 
 def _strip_possessive(word: str) -> str:
@@ -664,14 +671,17 @@ class Mentions:
         self.starts: list[int] = []
         self.names: list[str] = []
         self.titles: list[str] = []  # lower-case text just before the name
+        lex = self.lex
         for m in _MULTI_RUN.finditer(text):
-            name = self._person(m.group(0))
+            run = m.group(0)
+            name = _person_name(run, lex)
             if name is None or " " not in name:
                 continue
-            pos = m.start() + m.group(0).find(name.split()[0])
+            start = m.start()
+            pos = start + run.find(name.split()[0])
             self.starts.append(pos)
             self.names.append(name)
-            self.titles.append(text[max(0, m.start() - 60) : pos].lower())
+            self.titles.append(text[max(0, start - 60) : pos].lower())
         self.surnames: dict[str, str] = {}
         for n in self.names:
             self.surnames.setdefault(n.split()[-1], n)
@@ -689,9 +699,6 @@ class Mentions:
             if len(parts) == 2:
                 self.by_surname.setdefault(parts[0], []).append((p, n))
             self.first_index.setdefault(n, k)
-
-    def _person(self, run: str) -> str | None:
-        return _person_name(run, self.lex)
 
     def person(self, run: str) -> str | None:
         """The person a capitalised run names ('Sen. Ted Cruz' → 'Ted Cruz'), in its fullest form."""
@@ -750,14 +757,18 @@ class Mentions:
             self._build()
         lo = max(0, pos - window)
         found = []
-        k = bisect.bisect_left(self.starts, pos) - 1
-        full_ends = []
+        last = bisect.bisect_left(self.starts, pos) - 1
+        k = last
         while k >= 0 and self.starts[k] >= lo:
             found.append((self.starts[k], self.names[k]))
-            full_ends.append((self.starts[k], self.starts[k] + len(self.names[k])))
             k -= 1
+        # The full names in the window are self.starts[k + 1 : last + 1], in text order and
+        # disjoint (each lies in its own capitalised run): a word is inside one only when it is
+        # inside the last one starting at or before it.
         for m in _CAP_WORD.finditer(self.text, lo, pos):
-            if any(a <= m.start() < b for a, b in full_ends):
+            x = m.start()
+            j = bisect.bisect_right(self.starts, x, k + 1, last + 1) - 1
+            if j > k and x < self.starts[j] + len(self.names[j]):
                 continue
             name = self.surnames.get(_strip_possessive(m.group(0)))
             if name:
@@ -954,9 +965,17 @@ def _appositive_head(appositive: str) -> str:
     return _HEAD_CUT.sub("", " " + appositive.lower())
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """What a speaker phrase says by itself, before the article's other mentions are consulted."""
+# The phrase up to a comma or a relative clause ('Matt Bai, a columnist', 'people who attended').
+_CLAUSE_CUT = re.compile(r",|\swho\s")
+_AND_SPLIT = re.compile(r"\s+and\s+")
+
+
+class _Facts(NamedTuple):
+    """What a speaker phrase says by itself, before the article's other mentions are consulted.
+
+    A named tuple (immutable, as it is shared through the cache) is quicker to build than a
+    frozen dataclass.
+    """
 
     low: str
     bare: str
@@ -982,7 +1001,7 @@ def _facts(phrase: str, lex: Lexicon) -> _Facts:
     runs = tuple(
         r for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(head_phrase)) if r
     )
-    clause = re.split(r",|\swho\s", phrase, maxsplit=1)[0].strip()
+    clause = _CLAUSE_CUT.split(phrase, maxsplit=1)[0].strip()
     last = clause.split()[-1] if clause.split() else ""
     clause_names: tuple[str, ...] = ()
     if last[:1].isupper():
@@ -991,7 +1010,7 @@ def _facts(phrase: str, lex: Lexicon) -> _Facts:
             for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(clause))
             if r and " " in r
         )
-    parts = re.split(r"\s+and\s+", phrase)
+    parts = _AND_SPLIT.split(phrase)
     pair = (parts[0], parts[1]) if len(parts) == 2 and all(p[:1].isupper() for p in parts) else None
     return _Facts(
         low=low,
@@ -1200,6 +1219,7 @@ def _body_name(appositive: str, lex: Lexicon) -> str | None:
     return m.group(1) if m else None  # 'the FBI director'
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _ACRONYM_HEAD = re.compile(r"(?:(?:the|a|an|former|acting|deputy)\s+)*([A-Z]{2,})\s+[a-z]")
 
 
@@ -1215,7 +1235,7 @@ def _organisation(phrase: str, lex: Lexicon) -> str | None:
         # "a supporter of Donald Trump’s": a possessive with nothing after it is a person, not a body.
         # A lone common noun ('the campaign chief') names no body.
         return None if org.endswith(("’s", "'s", "’", "'")) or org.islower() else org
-    for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", phrase):
+    for word in _CAPITALISED_RUN.findall(phrase):
         if word.lower() in lex.outlets:
             return word
     return None

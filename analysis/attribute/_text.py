@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 
 from ._quotes import Quote
 from ._speakers import DAYS
@@ -54,7 +55,8 @@ def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
 
 def _short(text: str, s: int, e: int, n: int) -> bool:
     """At most ``n`` words in ``text[s:e]`` (counting stops at the first word too many)."""
-    return all(k < n for k, _ in enumerate(_WORDS.finditer(text, s, e)))
+    # No (n + 1)-th word: the words are skipped in C, not counted one by one in Python.
+    return next(islice(_WORDS.finditer(text, s, e), n, None), None) is None
 
 
 def _skip_space(text: str, s: int, e: int) -> int:
