@@ -348,7 +348,7 @@ def _after_paraphrase(text, raw, quotes, para_of, sent_bounds) -> None:
     ends = [r["end"] for r in reported]
     added = None
     for q in quotes:
-        if not q.closed or len(_WORDS.findall(text, q.start, q.end)) < 4:
+        if not q.closed or _short(text, q.start, q.end, 3):
             continue
         k = bisect.bisect_right(held_starts, q.start) - 1
         if k >= 0 and held_upto[k] > q.start:
