@@ -571,7 +571,9 @@ def main(argv: list[str] | None = None) -> int:
             "support for') or without one ('questions about', 'calls for'), expectations and "
             "impressions with no source ('X is expected to', 'X seems to', 'it was reported "
             "that'), questions ('Asked why ..., X said'), headline lines ('Name: ...', 'X Says "
-            "...') and 'the poll shows'. Still missed: a long tail of verbs and nouns used as "
+            "...'), 'the poll shows', 'made it clear', 'As Politico reported, ...' and a "
+            "quotation that carries on a paraphrase in the next sentence ('Corker said ... "
+            '"If we were to touch it ..."\'). Still missed: a long tail of verbs and nouns used as '
             "cues once or twice ('took issue with', 'joined other Republicans in pouncing on'), "
             "attributions whose source is outside the sentence, and span boundaries: about one "
             "gold attribution in nine overlaps one of ours that starts or ends elsewhere "
