@@ -1119,6 +1119,19 @@ HARD_CASES = [
         id="a-comma-in-a-number-closes-no-clause",
     ),
     pytest.param(
+        "The solution, the partner told them, was simple.",
+        [
+            (
+                "indirect",
+                "The solution, the partner told them, was simple",
+                "told",
+                "the partner",
+                False,
+            )
+        ],
+        id="speaker-and-listener-interrupting-the-content",
+    ),
+    pytest.param(
         "“We need to change it,” Christie said on the show of Dr. Oz.\n\n"
         "“And Trump will not give in to the special interests.”",
         [

@@ -312,9 +312,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             if comma > cs:
                 ce = _trim_adjunct(text, cs, _clean_end(text, cs, comma), qstarts, quotes)
         elif (
-            text[v.end() : v.end() + 1] == ","
+            text[tail : tail + 1] == ","  # after the listener of 'told' ('told them, ...')
             and _ends_with_comma(before)
-            and (_short(text, s, sp[0], 12) or _PREDICATE_NEXT.match(text, v.end()))
+            and (_short(text, s, sp[0], 12) or _PREDICATE_NEXT.match(text, tail))
         ):
             # 'Now, he says, at least seven delegates have signed': the speaker interrupts; so
             # in a longer sentence when the clause goes on without a subject of its own ('...
