@@ -672,29 +672,31 @@ class Mentions:
         self.names: list[str] = []
         self.titles: list[str] = []  # lower-case text just before the name
         lex = self.lex
+        words: list[list[str]] = []  # the words of each name, split once
         for m in _MULTI_RUN.finditer(text):
             run = m.group(0)
             name = _person_name(run, lex)
             if name is None or " " not in name:
                 continue
+            parts = name.split()
             start = m.start()
-            pos = start + run.find(name.split()[0])
+            pos = start + run.find(parts[0])
             self.starts.append(pos)
             self.names.append(name)
             self.titles.append(text[max(0, start - 60) : pos].lower())
+            words.append(parts)
         self.surnames: dict[str, str] = {}
-        for n in self.names:
-            self.surnames.setdefault(n.split()[-1], n)
+        for parts, n in zip(words, self.names, strict=True):
+            self.surnames.setdefault(parts[-1], n)
         # Family name first ("Liu Jianchao" is later "Liu"): the first word counts too,
         # unless it is some other person's last name.
-        for n in self.names:
-            self.surnames.setdefault(n.split()[0], n)
+        for parts, n in zip(words, self.names, strict=True):
+            self.surnames.setdefault(parts[0], n)
         # surname -> [(position, full name)] and name -> first index, so that look-ups are
         # not scans over every name of the article.
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         self.first_index: dict[str, int] = {}
-        for k, (p, n) in enumerate(zip(self.starts, self.names, strict=True)):
-            parts = n.split()
+        for k, (p, n, parts) in enumerate(zip(self.starts, self.names, words, strict=True)):
             self.by_surname.setdefault(parts[-1], []).append((p, n))
             if len(parts) == 2:
                 self.by_surname.setdefault(parts[0], []).append((p, n))
