@@ -278,15 +278,19 @@ _RIGHT_CONTINUE = {
 }
 
 
+# A token with the white space before it. Every character that is no white space starts a token,
+# so the matches follow one another with no gap and the offsets add up from ``lo``.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    # findall (in C) and str.find for the offsets: cheaper than a match object per token.
+    # findall (in C) and the lengths for the offsets: cheaper than a match object per token.
     out = []
     pos = lo
-    find = text.find
-    for tok in _TOKEN.findall(text, lo, hi):
-        a = find(tok, pos)
-        pos = a + len(tok)
-        out.append((a, pos, tok))
+    for space, tok in _SPACED_TOKEN.findall(text, lo, hi):
+        start = pos + len(space)
+        pos = start + len(tok)
+        out.append((start, pos, tok))
     return out
 
 
