@@ -1002,27 +1002,25 @@ def _facts(phrase: str, lex: Lexicon) -> _Facts:
     low = phrase.lower()
     bare = _ARTICLE.sub("", low)
     head_phrase = _HEAD_CUT.sub("", " " + phrase).strip() or phrase
-    head = _strip_possessive(head_phrase.split()[-1]) if head_phrase.split() else phrase
+    head_words = head_phrase.split()
+    head = _strip_possessive(head_words[-1]) if head_words else phrase
     head_low = head.lower()
     # (The plain string tests spare a regex where it cannot match: a name needs a capital, the
     # clause cut a comma or 'who', the pair an 'and'.)
     runs: tuple[str, ...] = ()
     if not phrase.islower():
         runs = tuple(
-            r for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(head_phrase)) if r
+            filter(None, [_person_name(run, lex) for run in _NAME_RUN.findall(head_phrase)])
         )
     clause = phrase
     if "," in phrase or "who" in phrase:
         clause = _CLAUSE_CUT.split(phrase, maxsplit=1)[0]
     clause = clause.strip()
-    last = clause.split()[-1] if clause.split() else ""
+    last = clause.rsplit(None, 1)[-1] if clause else ""
     clause_names: tuple[str, ...] = ()
     if last[:1].isupper():
-        clause_names = tuple(
-            r
-            for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(clause))
-            if r and " " in r
-        )
+        names = [_person_name(run, lex) for run in _NAME_RUN.findall(clause)]
+        clause_names = tuple(r for r in names if r and " " in r)
     pair = None
     if "and" in phrase:
         parts = _AND_SPLIT.split(phrase)
