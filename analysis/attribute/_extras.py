@@ -18,6 +18,7 @@ where no attribution has been found yet:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from ._reported import _add
@@ -123,13 +124,16 @@ _NOMINAL_END = re.compile(
 )
 
 
+_SPAN = operator.itemgetter("start", "end")
+
+
 def _free_of(raw: list[dict]):
     """``free(a, b)``: no attribution found so far (in ``raw`` now) overlaps ``a..b``.
 
     Looks at the attribution starting last before ``b``, as the extra passes need: they add
     attributions only where the earlier passes found none.
     """
-    taken = sorted((r["start"], r["end"]) for r in raw)
+    taken = sorted(map(_SPAN, raw))  # (start, end) of each, read in C
     starts = [t[0] for t in taken]
 
     def free(a: int, b: int) -> bool:

@@ -643,9 +643,11 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
     "Blinken". Cached: the same runs ("Donald Trump") recur in every article.
     """
     out: list[str] = []
+    titles = lex.titles
     for w in run.split():
-        bare = _strip_possessive(w)
-        if bare in lex.titles or bare.rstrip(".") in lex.titles or bare.lower() in lex.outlets:
+        # (only a word ending in "s" or an apostrophe can be a possessive)
+        bare = _strip_possessive(w) if w[-1] in "s’'" else w
+        if bare in titles or bare.rstrip(".") in titles or bare.lower() in lex.outlets:
             out = []
         else:
             out.append(bare)
