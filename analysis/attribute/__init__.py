@@ -47,6 +47,15 @@ __all__ = [
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _encodes(text: str) -> bool:
+    """Whether ``text`` encodes as UTF-8, that is, holds no surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _missing(value: object) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
@@ -134,8 +143,9 @@ def extract_attributions(
     for done, (aid, text) in enumerate(zip(ids, texts, strict=True), start=1):
         if isinstance(text, str):
             # The result's Arrow strings cannot hold lone surrogates; one U+FFFD for one
-            # surrogate keeps every offset valid. (An ASCII text, known at once, has none.)
-            if not text.isascii():
+            # surrogate keeps every offset valid. (An ASCII text, known at once, has none; UTF-8
+            # encodes every other character, so encoding is a quicker test than the regex.)
+            if not text.isascii() and not _encodes(text):
                 text = _LONE_SURROGATE.sub("\ufffd", text)
             records, n_bad = extract_text(text, lex)
             if n_bad:

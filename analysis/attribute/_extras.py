@@ -18,6 +18,7 @@ where no attribution has been found yet:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from ._reported import _add
@@ -123,13 +124,16 @@ _NOMINAL_END = re.compile(
 )
 
 
+_SPAN = operator.itemgetter("start", "end")
+
+
 def _free_of(raw: list[dict]):
     """``free(a, b)``: no attribution found so far (in ``raw`` now) overlaps ``a..b``.
 
     Looks at the attribution starting last before ``b``, as the extra passes need: they add
     attributions only where the earlier passes found none.
     """
-    taken = sorted((r["start"], r["end"]) for r in raw)
+    taken = sorted(map(_SPAN, raw))  # (start, end) of each, read in C
     starts = [t[0] for t in taken]
 
     def free(a: int, b: int) -> bool:
@@ -173,8 +177,11 @@ def _nominal(text, raw, quotes, qstarts):
 # Attributions with no source in the text. PolNeAR annotates impressions and expectations
 # ("The bank is expected to act", "New Hampshire seems stable") and impersonal reports
 # ("It was reported that ..."); the content is the whole clause around the cue.
+# It starts with a plain "t" and looks behind for the "I" (a match starts one character after
+# the "It"), which lets ``re`` skip to the next "t" at once instead of testing every character
+# against [Ii].
 _IT_THAT = re.compile(
-    r"[Ii]t\s+(?:(?:seems|seemed|appears|appeared)|(?:is|was|has\s+been)\s+(?:widely\s+)?"
+    r"t(?<=[Ii]t)\s+(?:(?:seems|seemed|appears|appeared)|(?:is|was|has\s+been)\s+(?:widely\s+)?"
     r"(?:reported|announced|revealed|believed|said|rumou?red|expected|alleged|claimed))"
     r"(?:\s*,\s*[\w\s]{1,20},)?\s+(?=that\b)"
 )
@@ -340,14 +347,15 @@ def _in_poll(text, raw, quotes, qstarts, sent_bounds):
 def _sourceless(text, raw, quotes, qstarts, sent_bounds):
     free = _free_of(raw)
     for m in _IT_THAT.finditer(text):
-        if m.start() and text[m.start() - 1].isalnum() or _in_quote(m.start(), qstarts, quotes):
+        it = m.start() - 1  # where "It" starts
+        if it and text[it - 1].isalnum() or _in_quote(it, qstarts, quotes):
             continue
-        s, e = sent_bounds(m.start())
+        s, e = sent_bounds(it)
         cs = m.end()
         ce = _content_end(text, cs, e, qstarts, quotes)
-        if ce - cs > 10 and free(m.start(), ce):
+        if ce - cs > 10 and free(it, ce):
             cue_end = len(text[: m.end()].rstrip())
-            _add(text, raw, cs, ce, (m.start(), cue_end), None, quotes, qstarts)
+            _add(text, raw, cs, ce, (it, cue_end), None, quotes, qstarts)
     for c0, c1 in _raising(text):
         if _in_quote(c0, qstarts, quotes):
             continue

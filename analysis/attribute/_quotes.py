@@ -26,6 +26,7 @@ Example
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -61,15 +62,25 @@ def _faces_close(text: str, i: int) -> bool:
 
 
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], int]:
-    """Return the top-level quotations in text order and the number of unbalanced marks."""
+    """Return the top-level quotations in text order and the number of unbalanced marks.
+
+    ``paras`` are the text's paragraphs as :func:`~._segment.paragraphs` gives them (lines
+    trimmed of white space).
+    """
     quotes: list[Quote] = []
     unbalanced = 0
     carry: Quote | None = None  # a quotation continuing from the previous paragraph
+    # The marks of the whole text in one scan; each paragraph takes those within its bounds.
+    # No mark holds white space and paragraphs are separated by some, so these are the marks a
+    # scan of the paragraph alone finds.
+    all_marks = [m.span() for m in _MARK.finditer(text)]
+    mark_starts = [i for i, _ in all_marks]
     for ps, pe in paras:
         depth = 0
         current: Quote | None = None
         piece_start = ps
-        marks = [m.span() for m in _MARK.finditer(text, ps, pe)]
+        lo = bisect.bisect_left(mark_starts, ps)
+        marks = all_marks[lo : bisect.bisect_left(mark_starts, pe, lo)]
         if carry is not None:
             if marks and marks[0][0] == ps and (text[ps] in _OPENERS or text[ps] in "\"'"):
                 current, depth, piece_start = carry, 1, ps

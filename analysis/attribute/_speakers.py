@@ -278,15 +278,19 @@ _RIGHT_CONTINUE = {
 }
 
 
+# A token with the white space before it. Every character that is no white space starts a token,
+# so the matches follow one another with no gap and the offsets add up from ``lo``.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    # findall (in C) and str.find for the offsets: cheaper than a match object per token.
+    # findall (in C) and the lengths for the offsets: cheaper than a match object per token.
     out = []
     pos = lo
-    find = text.find
-    for tok in _TOKEN.findall(text, lo, hi):
-        a = find(tok, pos)
-        pos = a + len(tok)
-        out.append((a, pos, tok))
+    for space, tok in _SPACED_TOKEN.findall(text, lo, hi):
+        start = pos + len(space)
+        pos = start + len(tok)
+        out.append((start, pos, tok))
     return out
 
 
@@ -639,9 +643,11 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
     "Blinken". Cached: the same runs ("Donald Trump") recur in every article.
     """
     out: list[str] = []
+    titles = lex.titles
     for w in run.split():
-        bare = _strip_possessive(w)
-        if bare in lex.titles or bare.rstrip(".") in lex.titles or bare.lower() in lex.outlets:
+        # (only a word ending in "s" or an apostrophe can be a possessive)
+        bare = _strip_possessive(w) if w[-1] in "s’'" else w
+        if bare in titles or bare.rstrip(".") in titles or bare.lower() in lex.outlets:
             out = []
         else:
             out.append(bare)
@@ -672,29 +678,31 @@ class Mentions:
         self.names: list[str] = []
         self.titles: list[str] = []  # lower-case text just before the name
         lex = self.lex
+        words: list[list[str]] = []  # the words of each name, split once
         for m in _MULTI_RUN.finditer(text):
             run = m.group(0)
             name = _person_name(run, lex)
             if name is None or " " not in name:
                 continue
+            parts = name.split()
             start = m.start()
-            pos = start + run.find(name.split()[0])
+            pos = start + run.find(parts[0])
             self.starts.append(pos)
             self.names.append(name)
             self.titles.append(text[max(0, start - 60) : pos].lower())
+            words.append(parts)
         self.surnames: dict[str, str] = {}
-        for n in self.names:
-            self.surnames.setdefault(n.split()[-1], n)
+        for parts, n in zip(words, self.names, strict=True):
+            self.surnames.setdefault(parts[-1], n)
         # Family name first ("Liu Jianchao" is later "Liu"): the first word counts too,
         # unless it is some other person's last name.
-        for n in self.names:
-            self.surnames.setdefault(n.split()[0], n)
+        for parts, n in zip(words, self.names, strict=True):
+            self.surnames.setdefault(parts[0], n)
         # surname -> [(position, full name)] and name -> first index, so that look-ups are
         # not scans over every name of the article.
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         self.first_index: dict[str, int] = {}
-        for k, (p, n) in enumerate(zip(self.starts, self.names, strict=True)):
-            parts = n.split()
+        for k, (p, n, parts) in enumerate(zip(self.starts, self.names, words, strict=True)):
             self.by_surname.setdefault(parts[-1], []).append((p, n))
             if len(parts) == 2:
                 self.by_surname.setdefault(parts[0], []).append((p, n))
@@ -825,9 +833,9 @@ class Mentions:
             lo = max(0, start - 60)
             cut = _TITLE_STOP.search(text[lo:start][::-1])
             title = text[start - cut.start() if cut else lo : start]
-            bodies = list(_ORG_BEFORE_ROLE.finditer(title))
+            bodies = list(_ORG_BEFORE_ROLE.finditer(title)) if _BODY_WORD.search(title) else []
             m = bodies[-1] if bodies else None  # the body named last, nearest the person
-            cabinet = _CABINET_TITLE.search(title)
+            cabinet = _cabinet_title(title)
             if _FORMER_ANY.search(title):
                 pass  # 'former Secretary of State Hillary Clinton' speaks for no department
             elif cabinet and _attached(title[cabinet.end() :], self.lex):
@@ -996,22 +1004,30 @@ def _facts(phrase: str, lex: Lexicon) -> _Facts:
     low = phrase.lower()
     bare = _ARTICLE.sub("", low)
     head_phrase = _HEAD_CUT.sub("", " " + phrase).strip() or phrase
-    head = _strip_possessive(head_phrase.split()[-1]) if head_phrase.split() else phrase
+    head_words = head_phrase.split()
+    head = _strip_possessive(head_words[-1]) if head_words else phrase
     head_low = head.lower()
-    runs = tuple(
-        r for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(head_phrase)) if r
-    )
-    clause = _CLAUSE_CUT.split(phrase, maxsplit=1)[0].strip()
-    last = clause.split()[-1] if clause.split() else ""
+    # (The plain string tests spare a regex where it cannot match: a name needs a capital, the
+    # clause cut a comma or 'who', the pair an 'and'.)
+    runs: tuple[str, ...] = ()
+    if not phrase.islower():
+        runs = tuple(
+            filter(None, [_person_name(run, lex) for run in _NAME_RUN.findall(head_phrase)])
+        )
+    clause = phrase
+    if "," in phrase or "who" in phrase:
+        clause = _CLAUSE_CUT.split(phrase, maxsplit=1)[0]
+    clause = clause.strip()
+    last = clause.rsplit(None, 1)[-1] if clause else ""
     clause_names: tuple[str, ...] = ()
     if last[:1].isupper():
-        clause_names = tuple(
-            r
-            for r in (_person_name(m.group(0), lex) for m in _NAME_RUN.finditer(clause))
-            if r and " " in r
-        )
-    parts = _AND_SPLIT.split(phrase)
-    pair = (parts[0], parts[1]) if len(parts) == 2 and all(p[:1].isupper() for p in parts) else None
+        names = [_person_name(run, lex) for run in _NAME_RUN.findall(clause)]
+        clause_names = tuple(r for r in names if r and " " in r)
+    pair = None
+    if "and" in phrase:
+        parts = _AND_SPLIT.split(phrase)
+        if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+            pair = (parts[0], parts[1])
     return _Facts(
         low=low,
         bare=bare,
@@ -1161,11 +1177,50 @@ _BODY_ROLES = {
     **dict.fromkeys(["University", "Institute"], "expert"),
 }
 
-_ORG_BEFORE_ROLE = re.compile(
-    r"((?:[A-Z][\w’'\-.]*\s+){0,4}?(?:Department|House|Senate|Committee|Party|Campaign|campaign|"
-    r"University|Institute|Center|News|Post|Times|Agency|Council|Ministry|Office|Foundation|"
-    r"Association|Commission|Bureau|Court|Administration|Pentagon|Kremlin|Journal|Network|Group|Fund))"
+# The last word of the name of a body (a "State Department spokesman", "the Trump campaign").
+_BODY_WORDS = (
+    "Department",
+    "House",
+    "Senate",
+    "Committee",
+    "Party",
+    "Campaign",
+    "campaign",
+    "University",
+    "Institute",
+    "Center",
+    "News",
+    "Post",
+    "Times",
+    "Agency",
+    "Council",
+    "Ministry",
+    "Office",
+    "Foundation",
+    "Association",
+    "Commission",
+    "Bureau",
+    "Court",
+    "Administration",
+    "Pentagon",
+    "Kremlin",
+    "Journal",
+    "Network",
+    "Group",
+    "Fund",
 )
+_ORG_BEFORE_ROLE = re.compile(rf"((?:[A-Z][\w’'\-.]*\s+){{0,4}}?(?:{'|'.join(_BODY_WORDS)}))")
+# A name ending in a body word is found only where a body word is written: this plain search
+# (a prefix tree, which ``re`` scans quickly) tells first whether ``_ORG_BEFORE_ROLE``, which
+# tries every position, can match at all.
+_BODY_WORD = re.compile(alternation(_BODY_WORDS))
+
+
+def _org_before_role(text: str) -> re.Match | None:
+    """``_ORG_BEFORE_ROLE.search(text)``: the first name ending in a body word."""
+    return _ORG_BEFORE_ROLE.search(text) if _BODY_WORD.search(text) else None
+
+
 _ORG_AFTER = re.compile(
     r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[A-Z][\w’'\-.&]*\s*)+(?:campaign\b)?)"
 )
@@ -1181,6 +1236,11 @@ _CABINET_TITLE = re.compile(
 
 
 _CHIEF_OF_STAFF = re.compile(r"\b[Cc]hief of [Ss]taff\b")
+
+
+def _cabinet_title(text: str) -> re.Match | None:
+    """``_CABINET_TITLE.search(text)``, tried only where 'ecretary of ' is written."""
+    return _CABINET_TITLE.search(text) if "ecretary of " in text else None
 
 
 _BODY_AFTER = re.compile(
@@ -1207,7 +1267,7 @@ def _attached(between: str, lex: Lexicon) -> bool:
 def _body_name(appositive: str, lex: Lexicon) -> str | None:
     """A body named in an appositive ('an economist at the Economic Policy Institute', 'the
     FBI director'): a name ending in a body word, an acronym, or an outlet; no place alone."""
-    m = _ORG_BEFORE_ROLE.search(appositive)
+    m = _org_before_role(appositive)
     if m and not m.group(1)[:1].islower():
         return _ARTICLE.sub("", m.group(1).strip())
     for m in _BODY_AFTER.finditer(appositive):
@@ -1225,11 +1285,12 @@ _ACRONYM_HEAD = re.compile(r"(?:(?:the|a|an|former|acting|deputy)\s+)*([A-Z]{2,}
 
 def _organisation(phrase: str, lex: Lexicon) -> str | None:
     # 'RNC Chief of Staff Katie Walsh': the staff is no organisation and Walsh no part of one.
-    phrase = _CHIEF_OF_STAFF.sub("chief-of-staff", phrase)
-    m = _CABINET_TITLE.search(phrase)
+    if "hief of" in phrase:  # a plain test first: the regex tries every position
+        phrase = _CHIEF_OF_STAFF.sub("chief-of-staff", phrase)
+    m = _cabinet_title(phrase)
     if m:
         return f"{m.group(1)} Department" if m.group(1) != "Treasury" else "Treasury Department"
-    m = _ORG_BEFORE_ROLE.search(phrase) or _ORG_AFTER.search(phrase)
+    m = _org_before_role(phrase) or _ORG_AFTER.search(phrase)
     if m:
         org = _ARTICLE.sub("", m.group(1).strip())  # 'A State Department spokesman'
         # "a supporter of Donald Trump’s": a possessive with nothing after it is a person, not a body.

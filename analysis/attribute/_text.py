@@ -12,8 +12,8 @@ doesn’t believe ...').
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from itertools import islice
 
 from ._quotes import Quote
 from ._speakers import DAYS
@@ -53,10 +53,18 @@ def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
     return k >= 0 and quotes[k].start < pos < quotes[k].end
 
 
+@functools.lru_cache(maxsize=64)
+def _more_words_than(n: int) -> re.Pattern[str]:
+    """A regex that matches ``n + 1`` words (the runs ``_WORDS`` finds) from where it starts."""
+    # The look-ahead takes a whole run of word characters and the back-reference consumes it:
+    # a run is one word, never split in two by backtracking (possessive '++' needs Python 3.11).
+    return re.compile(rf"(?:[^\w’'\-]*(?=([\w’'\-]+))\1){{{n + 1}}}")
+
+
 def _short(text: str, s: int, e: int, n: int) -> bool:
     """At most ``n`` words in ``text[s:e]`` (counting stops at the first word too many)."""
-    # No (n + 1)-th word: the words are skipped in C, not counted one by one in Python.
-    return next(islice(_WORDS.finditer(text, s, e), n, None), None) is None
+    # No (n + 1)-th word: one regex match, with no match object per word.
+    return _more_words_than(n).match(text, s, e) is None
 
 
 def _skip_space(text: str, s: int, e: int) -> int:
