@@ -15,8 +15,11 @@ import re
 from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, is_cue, patterns, prepositions
 from ._spans import (
     _NOT_OPENING,
+    _STANCE,
     _content_end,
+    _interrupted_clause,
     _list_and,
+    _object_end,
     _openings_end,
     _plausible_speaker,
     _subject,
@@ -404,27 +407,15 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
     return _skip_space(text, cs, ce)
 
 
-# ('in which he called himself ...' is no object of the cue)
 _CLAUSE_AFTER = re.compile(
     r"\s+(?:there|he|she|they|it|we|I)\s+(?:is|are|was|were|has|have|had|will|would)\b"
 )
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
+# ('in which he called himself ...' is no object of the cue)
 _WHICH_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bwith )(?<!\bfor )(?<!\bto )\b(?:which|whom)\s+$"
 )
 _PREDICATE_NEXT = re.compile(rf",\s+(?:{_AUX}|to\s+[a-z]+)\b")
-# Where a clause opens before an interrupting speaker: after a semicolon, a dash, ', and',
-# ', but', or a comma before a pronoun subject ('..., it is his job, he said, to talk ...').
-_CLAUSE_BOUNDARY = re.compile(
-    r"[;:]\s*|\s[-–—]\s(?:(?:and|but)\s+)?|,\s+(?:(?:and|but|so|while)\s+|(?=(?:it|he|she|they|we|I|there)\s))"
-)
-
-
-def _interrupted_clause(text: str, s: int, speaker_start: int) -> int:
-    start = s
-    for m in _CLAUSE_BOUNDARY.finditer(text, s, speaker_start):
-        start = m.end()
-    return _skip_space(text, start, speaker_start)
 
 
 def _before_time(text: str, s: int, v: re.Match) -> int:
@@ -470,48 +461,6 @@ _SAY_FORMS = frozenset(
         "adding",
     ]
 )
-
-
-# Stances whose content is the thing they are about, a noun phrase ('endorsed [Trump] here on
-# Sunday', 'blasting [the roundups] and the White House dispatching ...'), not a clause.
-_STANCE = re.compile(
-    r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|"
-    r"mock|denounc|condemn|decr|applaud|lambast|assail|tout|discuss|mention|talk|spok|speak|"
-    r"refer|offer|threaten|question|reject|defend|welcom|thank|knock|highlight|outlin|invok|"
-    r"cit|echo|recall|reveal|disclos|voted)"
-)
-# What ends such a noun phrase of at most five words: a time, a place or a manner of acting,
-# a clause of its own, or a second predicate ('and organized for him').
-_OBJECT_STOP = re.compile(
-    r"(?:\s+(?:(?:here|there|directly|too|again|publicly|privately|repeatedly|as\s+well|"
-    rf"(?:(?:early|late|last|this|next|on)\s+)?(?:{DAYS}|week|month|year|night|morning))"
-    # ('blasted the FBI Tuesday for its decision': a second complement follows)
-    r"(?!\s+(?:for|as|to|of|with)\b)"
-    r"|during|after|before|while|when|since|because(?!\s+of)|until|"
-    r"and\s+(?=[a-z]+(?:ed|ing)\b|(?:he|she|they|we|I)\b"
-    # 'and his campaign did not respond', 'and the White House dispatching ...'
-    rf"|(?:the|his|her|its|their)\s+(?:[\w’'\-]+\s+){{1,3}}?(?:{_AUX}|[a-z]+ing)\b))\b"
-    r"|\s*[(;]|\s+[-–—]\s)"
-)
-_COMPLEMENT = frozenset(["for", "as", "of", "to", "with", "about", "into", "against", "among"])
-_NOT_OBJECT = re.compile(r"(?:that|to|whether|if|how|why|what|who|where|when)\b", re.IGNORECASE)
-
-
-def _object_end(text: str, cs: int, ce: int) -> int:
-    """Where the noun phrase that a stance is about ends: before the first stop after at most
-    five words, else ``ce``."""
-    if _NOT_OBJECT.match(text, cs):
-        return ce
-    pos = cs
-    for _ in range(5):
-        w = _WORDS.search(text, pos, ce)
-        if w is None or w.group(0) in _COMPLEMENT:
-            return ce  # 'criticized Clinton for accepting donations and speaking fees'
-        pos = w.end()
-        stop = _OBJECT_STOP.match(text, pos, ce)
-        if stop:
-            return pos
-    return ce
 
 
 def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:

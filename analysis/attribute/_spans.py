@@ -11,7 +11,11 @@ Twitter'); a comma or an 'and' inside a quotation, or the ', and' that closes a 
 stop. :func:`_subject` reads the subject of a sentence after up to two opening phrases ('On
 Thursday, after remaining neutral, Warren ...'): a name, a pronoun, 'the' and a noun, or a
 counted group ('about 200 protesters'). :func:`_plausible_speaker` turns down a speaker
-phrase that is a lone 'it' or 'which', or runs to more than eight words.
+phrase that is a lone 'it' or 'which', or runs to more than eight words (the caller allows
+sixteen for a subject that opens its sentence before 'said'). :func:`_object_end` ends
+the content of a stance at the noun phrase it is about ('endorsed [Trump] here on Sunday'), and
+:func:`_interrupted_clause` finds where a clause opens that a speaker interrupts ('the permit,
+his campaign said, had been hard to get').
 """
 
 from __future__ import annotations
@@ -20,13 +24,16 @@ import re
 
 from ._lexicon import Lexicon
 from ._speakers import DAYS, _role_table
-from ._text import _AUX, _AUX_FORMS, _WORDS, _clean_end, _in_quote, _short
+from ._text import _AUX, _AUX_FORMS, _WORDS, _clean_end, _in_quote, _short, _skip_space
 
 __all__ = [
     "_INTRO",
     "_NOT_OPENING",
+    "_STANCE",
     "_content_end",
+    "_interrupted_clause",
     "_list_and",
+    "_object_end",
     "_openings_end",
     "_plausible_speaker",
     "_subject",
@@ -403,3 +410,61 @@ def _plausible_speaker(sp_text: str, lex: Lexicon, longest: int = 8) -> bool:
     if last in _BAD_HEADS and len(words) == 1:
         return False
     return len(words) <= longest
+
+
+# Where a clause opens before an interrupting speaker: after a semicolon, a dash, ', and',
+# ', but', or a comma before a pronoun subject ('..., it is his job, he said, to talk ...').
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;:]\s*|\s[-–—]\s(?:(?:and|but)\s+)?|,\s+(?:(?:and|but|so|while)\s+|(?=(?:it|he|she|they|we|I|there)\s))"
+)
+
+
+def _interrupted_clause(text: str, s: int, speaker_start: int) -> int:
+    """Where the clause opens that a speaker at ``speaker_start`` interrupts ('... - and [the
+    permit, his campaign said, had been hard to get]')."""
+    start = s
+    for m in _CLAUSE_BOUNDARY.finditer(text, s, speaker_start):
+        start = m.end()
+    return _skip_space(text, start, speaker_start)
+
+
+# Stances whose content is the thing they are about, a noun phrase ('endorsed [Trump] here on
+# Sunday', 'blasting [the roundups] and the White House dispatching ...'), not a clause.
+_STANCE = re.compile(
+    r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|"
+    r"mock|denounc|condemn|decr|applaud|lambast|assail|tout|discuss|mention|talk|spok|speak|"
+    r"refer|offer|threaten|question|reject|defend|welcom|thank|knock|highlight|outlin|invok|"
+    r"cit|echo|recall|reveal|disclos|voted)"
+)
+# What ends such a noun phrase of at most five words: a time, a place or a manner of acting,
+# a clause of its own, or a second predicate ('and organized for him').
+_OBJECT_STOP = re.compile(
+    r"(?:\s+(?:(?:here|there|directly|too|again|publicly|privately|repeatedly|as\s+well|"
+    rf"(?:(?:early|late|last|this|next|on)\s+)?(?:{DAYS}|week|month|year|night|morning))"
+    # ('blasted the FBI Tuesday for its decision': a second complement follows)
+    r"(?!\s+(?:for|as|to|of|with)\b)"
+    r"|during|after|before|while|when|since|because(?!\s+of)|until|"
+    r"and\s+(?=[a-z]+(?:ed|ing)\b|(?:he|she|they|we|I)\b"
+    # 'and his campaign did not respond', 'and the White House dispatching ...'
+    rf"|(?:the|his|her|its|their)\s+(?:[\w’'\-]+\s+){{1,3}}?(?:{_AUX}|[a-z]+ing)\b))\b"
+    r"|\s*[(;]|\s+[-–—]\s)"
+)
+_COMPLEMENT = frozenset(["for", "as", "of", "to", "with", "about", "into", "against", "among"])
+_NOT_OBJECT = re.compile(r"(?:that|to|whether|if|how|why|what|who|where|when)\b", re.IGNORECASE)
+
+
+def _object_end(text: str, cs: int, ce: int) -> int:
+    """Where the noun phrase that a stance is about ends: before the first stop after at most
+    five words, else ``ce``."""
+    if _NOT_OBJECT.match(text, cs):
+        return ce
+    pos = cs
+    for _ in range(5):
+        w = _WORDS.search(text, pos, ce)
+        if w is None or w.group(0) in _COMPLEMENT:
+            return ce  # 'criticized Clinton for accepting donations and speaking fees'
+        pos = w.end()
+        stop = _OBJECT_STOP.match(text, pos, ce)
+        if stop:
+            return pos
+    return ce
