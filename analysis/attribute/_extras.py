@@ -23,7 +23,7 @@ import re
 
 from ._reported import _add
 from ._spans import _INTRO, _content_end
-from ._text import _WORDS, _clean_end, _in_quote, _short, _skip_space
+from ._text import _CLAUSE_COMMA, _WORDS, _clean_end, _in_quote, _short, _skip_space
 
 __all__ = ["_asked_and_headlines", "_headline_verbs", "_in_poll", "_nominal", "_sourceless"]
 
@@ -120,7 +120,8 @@ _OWNERLESS = re.compile(
 )
 # (not the point or comma inside a number: 'opposition to the $1.1 billion proposal')
 _NOMINAL_END = re.compile(
-    r"[;:!?“”\"()]|\.(?!\d)|,(?!\d{3}\b)|\s(?:and|but|as|while|which|who|after|before|because)\s"
+    rf"[;:!?“”\"()]|\.(?!\d)|{_CLAUSE_COMMA.pattern}"
+    r"|\s(?:and|but|as|while|which|who|after|before|because)\s"
 )
 
 

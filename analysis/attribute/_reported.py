@@ -30,6 +30,7 @@ from ._text import (
     _ADVERBIAL,
     _AND_BEFORE,
     _AUX,
+    _CLAUSE_COMMA,
     _INFINITIVE_BEFORE,
     _NEXT_WORD_END,
     _OBJECT,
@@ -405,7 +406,6 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
 _CLAUSE_AFTER = re.compile(
     r"\s+(?:there|he|she|they|it|we|I)\s+(?:is|are|was|were|has|have|had|will|would)\b"
 )
-_CLAUSE_COMMA = re.compile(r",(?!\d)")
 # ('in which he called himself ...' is no object of the cue)
 _WHICH_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bwith )(?<!\bfor )(?<!\bto )\b(?:which|whom)\s+$"

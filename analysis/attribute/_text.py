@@ -22,6 +22,7 @@ __all__ = [
     "_ADVERBIAL",
     "_AND_BEFORE",
     "_AUX",
+    "_CLAUSE_COMMA",
     "_AUX_FORMS",
     "_INFINITIVE_BEFORE",
     "_NEXT_WORD_END",
@@ -38,6 +39,8 @@ __all__ = [
 ]
 
 _WORDS = re.compile(r"[\w’'\-]+")
+# A comma that can close a clause: not the one inside a number ('2,400').
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
 _END_PUNCT = frozenset(".!?;:,")
 
 
