@@ -1067,6 +1067,11 @@ HARD_CASES = [
         id="as-the-times-reported-sources-the-clause-around-it",
     ),
     pytest.param(
+        "Trump met the donors on Monday, and Ailes joined them that day, as Politico reported.",
+        [("indirect", "Ailes joined them that day", "reported", "Politico", False)],
+        id="a-closing-as-x-reported-sources-the-last-clause-like-according-to",
+    ),
+    pytest.param(
         "Obama relied on 769 bundlers in 2012, the center's data show. Polls in Iowa show Trump "
         "ahead of Carson. Trump's reality shows made him famous.",
         [

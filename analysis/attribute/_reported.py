@@ -356,9 +356,10 @@ _AS_REPORTED = frozenset(
 
 
 def _as_source(text, s, e, sp, v, qstarts, quotes) -> tuple[int, int] | None:
-    """The content sourced by 'as X reported': the main clause after it when it opens the
-    sentence ('As Politico reported Tuesday, [the PAC will ...]'), the clause before it when
-    it closes the sentence ('[Ailes met Trump that day], as The Times reported.')."""
+    """The content sourced by 'as X reported', read like 'according to X': the main clause
+    after it when it opens the sentence ('As Politico reported Tuesday, [the PAC will ...]'),
+    the last clause before it when it closes the sentence ('[Ailes met Trump that day], as The
+    Times reported.')."""
     if v.group(0).lower() not in _AS_REPORTED or _AS_OBJECT.match(text, v.end()):
         return None  # 'As he said it, ...': a time, not a source
     lead = text[s : sp[0]]
@@ -374,7 +375,8 @@ def _as_source(text, s, e, sp, v, qstarts, quotes) -> tuple[int, int] | None:
         return comma + 1, _clean_end(text, comma + 1, e)
     end = s + m.start()
     if lead[m.start()] == "," and _short(text, v.end(), e, 4) and not _short(text, s, end, 3):
-        return s, _clean_end(text, s, end)
+        # As for a closing 'according to': the last clause with a subject of its own.
+        return _last_main_clause(text, s, end, qstarts, quotes), _clean_end(text, s, end)
     return None
 
 
