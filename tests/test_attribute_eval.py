@@ -91,14 +91,19 @@ def test_gold_head_and_anonymity(evaluation):
 # --------------------------------------------------------------- pronoun speakers, hand labels
 
 
-@pytest.fixture(scope="module")
-def pronouns(shared_dir, repo_dir):
+def _hand_labelled(shared_dir, repo_dir, name: str, run: str):
+    """Load a hand-label benchmark and score it: ``run`` is its ``resolve`` or ``predict``."""
     if not (shared_dir / "corpora" / "basil" / "articles.jsonl").exists():
         pytest.skip(f"BASIL not found in {shared_dir}")
-    module = _benchmark(repo_dir, "eval_pronouns")
+    module = _benchmark(repo_dir, name)
     labels = module.load_labels()
-    resolved = module.resolve(labels, module.load_texts(set(labels["article_id"])))
-    return module, module.score(resolved).set_index("set")
+    result = getattr(module, run)(labels, module.load_texts(set(labels["article_id"])))
+    return module, module.score(result).set_index("set")
+
+
+@pytest.fixture(scope="module")
+def pronouns(shared_dir, repo_dir):
+    return _hand_labelled(shared_dir, repo_dir, "eval_pronouns", "resolve")
 
 
 def test_pronoun_speakers_resolve_to_the_person_speaking(pronouns):
@@ -125,24 +130,21 @@ def test_pronoun_name_matching_rule(pronouns):
 
 @pytest.fixture(scope="module")
 def roles(shared_dir, repo_dir):
-    if not (shared_dir / "corpora" / "basil" / "articles.jsonl").exists():
-        pytest.skip(f"BASIL not found in {shared_dir}")
-    module = _benchmark(repo_dir, "eval_roles")
-    labels = module.load_labels()
-    pred = module.predict(labels, module.load_texts(set(labels["article_id"])))
-    return module, module.score(pred).set_index("set")
+    return _hand_labelled(shared_dir, repo_dir, "eval_roles", "predict")
 
 
 def test_speaker_roles_agree_with_readers(roles):
     # measured (1 December): tuning 0.763, held-out 0.699; the phrase-only baseline 0.410 /
     # 0.287. Before the rules for later mentions, party tags and bodies: 0.624 / 0.615.
+    # 1 December, second session: tuning 0.757 (one 'he' now resolves to a speaker the reader
+    # called unknown and we call an official).
     _, table = roles
     assert table.loc["tuning", "role: ours"] >= 0.74
     assert table.loc["held-out", "role: ours"] >= 0.68
     for name in ("tuning", "held-out"):
         row = table.loc[name]
         assert row["role: ours"] > row["role: phrase only (baseline)"] + 0.3
-    # Speaker phrases that are the source of nothing: 0.122 of the sample.
+    # Speaker phrases that are the source of nothing: 0.122 of the sample, 0.112 now.
     assert table.loc["all", "not a source"] <= 0.15
     assert table.loc["all", "organisation P"] >= 0.6
 
