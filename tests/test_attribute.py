@@ -1909,3 +1909,10 @@ def test_a_cue_form_used_as_a_noun_or_an_adjective_is_no_cue():
         "Wednesday added one more twist to the race.\n"
     )
     assert rows(text) == []
+
+
+def test_participle_after_a_main_clause_that_opens_with_then():
+    # 'Then Trump went on the attack,' is the main clause, not an opening phrase before it.
+    r = _one("Then Mr. Vance went on the attack, saying that the mayor should resign.", "saying")
+    assert r["speaker"] == "Mr. Vance"
+    assert r["content"] == "the mayor should resign"

@@ -333,8 +333,12 @@ def _openings_end(text: str, s: int, hi: int) -> int:
 
 def _subject(text, s, hi, lex):
     """The subject at the start of a sentence: a capitalised name or a pronoun ("In X, Sanders ...")."""
-    s = _openings_end(text, s, hi)  # 'On Thursday, after remaining neutral ..., Warren'
-    m = _SUBJECT.match(text, s, hi)
+    opened = _openings_end(text, s, hi)  # 'On Thursday, after remaining neutral ..., Warren'
+    m = _SUBJECT.match(text, opened, hi)
+    if m is None and opened > s:
+        # 'Then Trump went on the attack, saying ...': what looked like an opening phrase was
+        # the main clause.
+        m = _SUBJECT.match(text, s, hi)
     if not m or m.group(1).split()[0] in _NOT_SUBJECT or m.group(1).lower() in {"the", "a", "an"}:
         return None
     if text[m.end(1) : m.end(1) + 2].strip()[:1].isupper() or text.startswith(
