@@ -1916,3 +1916,12 @@ def test_participle_after_a_main_clause_that_opens_with_then():
     r = _one("Then Mr. Vance went on the attack, saying that the mayor should resign.", "saying")
     assert r["speaker"] == "Mr. Vance"
     assert r["content"] == "the mayor should resign"
+
+
+def test_participle_after_a_dash_or_by_has_the_subject_as_speaker():
+    dash = _one(
+        "Ms. Ortiz changed her vote on the spot – saying she now backed the plan.", "saying"
+    )
+    assert (dash["speaker"], dash["content"]) == ("Ms. Ortiz", "she now backed the plan")
+    by = _one("The mayor landed in hot water by saying that the judge was biased.", "saying")
+    assert (by["speaker"], by["content"]) == ("The mayor", "the judge was biased")

@@ -155,6 +155,12 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 sp = None  # 'Looking ahead ... and said': a participle (but 'Ebeling' after one)
             if sp is None and quoted is not None and _short(text, s, v.start(), 3):
                 sp = quoted  # 'She declared “What a Super Tuesday!” and said that ...'
+        if (
+            low.endswith("ing")
+            and _DASH_OR_PREPOSITION_END.search(text, max(s, v.start() - 8), v.start())
+            and _WORDS.search(text, s, v.start() - 8)
+        ):
+            sp = subject or _subject(text, s, v.start(), lex) or sp
         before = text[s : sp[0]] if sp else text[s : v.start()]
         if low.endswith("ing") and (
             _ends_with_comma(text[s : v.start()])
@@ -498,6 +504,11 @@ _TO_OR_THAT = re.compile(
     r"\b(?:that|to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|these|those|reporters)\b)"
     r"[a-z]+)\b"
 )
+
+
+# '... on the spot – saying ...', '... in hot water by saying ...': a participle after the
+# main clause, like one after a comma.
+_DASH_OR_PREPOSITION_END = re.compile(r"(?:\s[–—-]|\b(?:by|after|before|while|without|in))\s+\Z")
 
 
 def _ends_with_comma(before: str) -> bool:
