@@ -1925,3 +1925,10 @@ def test_participle_after_a_dash_or_by_has_the_subject_as_speaker():
     assert (dash["speaker"], dash["content"]) == ("Ms. Ortiz", "she now backed the plan")
     by = _one("The mayor landed in hot water by saying that the judge was biased.", "saying")
     assert (by["speaker"], by["content"]) == ("The mayor", "the judge was biased")
+
+
+def test_a_clause_after_a_medial_cue_is_its_content():
+    # 'she said it “humanizes” her': what follows the cue has a subject and a verb of its own,
+    # so the words before the comma are not what she said.
+    r = _one("She lost the primary — in fact, she said it “humanizes” her.", "said")
+    assert (r["speaker"], r["content"], r["kind"]) == ("she", "it “humanizes” her", "partial")

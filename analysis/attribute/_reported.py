@@ -412,7 +412,9 @@ def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int
 
 
 _CLAUSE_AFTER = re.compile(
-    r"\s+(?:there|he|she|they|it|we|I)\s+(?:is|are|was|were|has|have|had|will|would)\b"
+    r"\s+(?:there|he|she|they|it|we|I)\s+[“\"‘']?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|"
+    r"[a-z]{3,}(?:es|ed)|[a-z]{3,}[^s’'\W]s)\b"
 )
 # ('in which he called himself ...' is no object of the cue)
 _WHICH_BEFORE = re.compile(
