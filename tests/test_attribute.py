@@ -1932,3 +1932,14 @@ def test_a_clause_after_a_medial_cue_is_its_content():
     # so the words before the comma are not what she said.
     r = _one("She lost the primary — in fact, she said it “humanizes” her.", "said")
     assert (r["speaker"], r["content"], r["kind"]) == ("she", "it “humanizes” her", "partial")
+
+
+def test_a_quotation_after_told_and_a_long_listener():
+    text = "He stumbled when he told Ann Lee of Channel Four News, “We have no plan. None at all.”"
+    r = _one(text, "told")
+    assert (r["speaker"], r["kind"]) == ("he", "direct")
+    assert r["content"] == "“We have no plan. None at all.”"
+    rally = _one(
+        "She told a crowd of supporters at a rally in Ohio, “We will win this state.”", "told"
+    )
+    assert (rally["kind"], rally["content"]) == ("direct", "“We will win this state.”")

@@ -254,6 +254,14 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                 om = _OBJECT.match(gap)
                 if om:
                     g = om.end()
+                am = _ADVERBIAL.match(gap, g)
+                if (
+                    punct == ","
+                    and not (am and am.end() >= len(gap.rstrip()))
+                    and _short(text, v.end(), cz, 10)
+                    and not _short(text, q.start, q.end, 3)  # ('told it in "Plenty Ladylike."')
+                ):
+                    g = len(gap)  # 'he told Chris Wallace of Fox News, "..."'
             am = _ADVERBIAL.match(gap, g)
             gap_ok = not gap[g:].strip() or (am and am.end() >= len(gap.rstrip()))
             if not gap_ok and punct == ":" and _short(text, v.end(), cz, 8):
