@@ -1943,3 +1943,15 @@ def test_a_quotation_after_told_and_a_long_listener():
         "She told a crowd of supporters at a rally in Ohio, “We will win this state.”", "told"
     )
     assert (rally["kind"], rally["content"]) == ("direct", "“We will win this state.”")
+
+
+def test_a_quotation_after_adding_is_a_second_attribution_of_the_speaker():
+    found = rows(
+        '"We will win this state," she said, adding, "We will win the next one too, believe me."'
+    )
+    assert [(r["cue"], r["speaker"], r["kind"], r["content"]) for r in found] == [
+        ("said", "she", "direct", '"We will win this state,"'),
+        ("adding", "she", "direct", '"We will win the next one too, believe me."'),
+    ]
+    before = rows('"Nothing you can do, folks," Lee said before adding: "Maybe there is a way."')
+    assert [(r["cue"], r["speaker"]) for r in before] == [("said", "Lee"), ("adding", "Lee")]

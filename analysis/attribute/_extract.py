@@ -57,6 +57,10 @@ _SPLIT_GAP = re.compile(
     r"[.,:;]\s*"
 )
 _SPLIT_BLOCK = re.compile(r"\b(?:that|adding|saying|noting)\b")
+_ADDING_BEFORE = re.compile(
+    r"(?:,\s*(?:and\s+then\s+|then\s+)?|,?\s+before\s+)"
+    r"((?:adding|continuing|concluding)(?:\s+later)?)[,:]\s*\Z"
+)
 _BARE_CUE_CLAUSE = re.compile(
     r"\s+(?:(?:[A-Z][\w’'\-.]*|he|she|they)\s+){1,3}(?:said|says|added|adds|wrote|writes)"
     r"(?:\s+[A-Z]?[a-z]+)?\s*[.]"
@@ -159,6 +163,17 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 )
             if attach:
                 break
+        if not attach and last_direct is not None:
+            added = _ADDING_BEFORE.search(text, max(last_direct["end"], q.start - 40), q.start)
+            if added and added.start() >= last_direct["end"]:
+                # '"A," she said, adding, "B."': a second attribution of the same speaker, with
+                # the participle as its cue (PolNeAR marks two).
+                attach = {
+                    "side": "left",
+                    "cue": added.span(1),
+                    "speaker": last_direct["speaker"],
+                    "clause_end": q.start,
+                }
         if not attach:
             if last_direct is not None and _continues(
                 text, q, last_direct, claimed_upto, p_first, para_of, sent_bounds
