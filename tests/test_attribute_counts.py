@@ -156,3 +156,24 @@ def test_spellings_of_one_person_are_merged_across_articles():
         "Trump",
     ]
     assert per_outlet["named_speakers"].tolist() == [1, 1]
+
+
+@pytest.mark.parametrize("ids", [[7, 8], [7.0, 8.0]], ids=["int", "float"])
+def test_numeric_article_ids_match_their_attributions(ids):
+    # A table read with pandas often has numeric ids; the attribution table holds them as
+    # strings. Counting with articles= must still put each article's attributions on its row.
+    articles = pd.DataFrame(
+        {
+            "article_id": ids,
+            "outlet": ["X", "Y"],
+            "text": ['"We will win this state," Ms. Ray said.', "Nothing was said here."],
+        }
+    )
+    rows = extract_attributions(articles)
+    per_article = count_sources(rows, articles=articles)
+    assert per_article["article_id"].tolist() == [str(i) for i in ids]
+    assert per_article["attributions"].tolist() == [1, 0]
+    per_outlet = count_sources(rows, articles=articles, by="outlet")
+    assert per_outlet.set_index("outlet")["attributions"].to_dict() == {"X": 1, "Y": 0}
+    top = top_speakers(rows, articles=articles, by="outlet")
+    assert top[["outlet", "speaker_name"]].values.tolist() == [["X", "Ray"]]

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis.attribute import extract_attributions
 from analysis.compare import (
     PAIRWISE_COLUMNS,
     SOURCE_CATEGORIES,
@@ -665,3 +666,13 @@ def test_voices_properties_on_random_spans(text, spans):
         assert math.isnan(row[column]) or -1 <= row[column] <= 1
     if row["quoted_chars"] == 0:
         assert math.isnan(row["quoted_tone"])
+
+
+def test_source_shares_with_numeric_article_ids():
+    articles = pd.DataFrame(
+        {"article_id": [7, 8], "outlet": ["X", "Y"], "text": ['"No," Ms. Ray said.', "None."]}
+    )
+    rows = extract_attributions(articles)
+    shares = source_shares(rows, articles=articles)
+    assert set(shares["group"]) == {"X"}
+    assert shares["total"].tolist() == [1] * len(shares)

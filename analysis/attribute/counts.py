@@ -24,6 +24,7 @@ from collections import Counter
 
 import pandas as pd
 
+from ..schema import ATTRIBUTION_COLUMNS
 from ._quotes import find_quotes
 from ._segment import paragraphs
 
@@ -73,6 +74,15 @@ def _check(attributions: pd.DataFrame, func: str) -> None:
             f"{func}: the attribution table lacks column(s) {missing}; make it with "
             "analysis.extract_attributions(articles)"
         )
+
+
+def _keyed_like_attributions(articles: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The article table with ``article_id`` as the attribution table holds it (a string), so
+    that an id given as the number 7 matches the attribution rows of article '7'."""
+    if articles is None or "article_id" not in articles.columns:
+        return articles
+    dtype = ATTRIBUTION_COLUMNS["article_id"][0]
+    return articles.assign(article_id=articles["article_id"].astype(dtype))
 
 
 def _outlet_map(articles: pd.DataFrame | None, by: str, func: str) -> dict:
@@ -159,6 +169,7 @@ def count_sources(
     1.0
     """
     _check(attributions, "count_sources")
+    articles = _keyed_like_attributions(articles)
     # One spelling per person, so that "Trump" and "Donald Trump" are one named speaker of an outlet.
     data = attributions.assign(speaker_name=merge_names(attributions["speaker_name"]))
     if by == "article_id":
@@ -315,6 +326,7 @@ def top_speakers(
     [['Obi', 2]]
     """
     _check(attributions, "top_speakers")
+    articles = _keyed_like_attributions(articles)
     if not isinstance(n, int) or n < 1:
         raise ValueError(f"top_speakers: n must be a positive integer, got {n!r}")
     data = attributions[

@@ -40,7 +40,9 @@ def _with_group(attributions: pd.DataFrame, by: str, articles: pd.DataFrame | No
             f"by={by!r} is not a column of the article table; choose from: {', '.join(map(str, articles.columns))}"
             f"{_did_you_mean(by, articles.columns)}"
         )
-    return attributions.merge(articles[["article_id", by]], on="article_id", how="left")
+    # The attribution table holds article_id as a string: an id given as the number 7 is '7'.
+    keyed = articles[["article_id", by]].astype({"article_id": attributions["article_id"].dtype})
+    return attributions.merge(keyed, on="article_id", how="left")
 
 
 def source_shares(
