@@ -1955,3 +1955,21 @@ def test_a_quotation_after_adding_is_a_second_attribution_of_the_speaker():
     ]
     before = rows('"Nothing you can do, folks," Lee said before adding: "Maybe there is a way."')
     assert [(r["cue"], r["speaker"]) for r in before] == [("said", "Lee"), ("adding", "Lee")]
+
+
+def test_infinitive_cue_takes_the_subject_of_its_own_clause():
+    # 'to say' after 'so subdued that Mr. Lee was prompted': Mr. Lee speaks, not 'Much'.
+    r = _one(
+        "Much of the hearing was so calm that Mr. Lee was prompted to say, "
+        "''So far, I cannot believe how civil it has been.''",
+        "say",
+    )
+    assert (r["speaker"], r["kind"]) == ("Mr. Lee", "direct")
+    # A clause closed by a comma before the main one is not the speaker's; 'Ever since ...,'
+    # opens the sentence.
+    r = _one(
+        'Ever since she joined the race, Ms. Ode has been visiting offices to say, "Do not '
+        'give up on this."',
+        "say",
+    )
+    assert (r["speaker"], r["speaker_name"]) == ("Ms. Ode", "Ode")

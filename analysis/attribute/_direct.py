@@ -18,7 +18,7 @@ import itertools
 import re
 
 from ._cues import is_cue, prepositions
-from ._spans import _INTRO, _subject
+from ._spans import _INTRO, _clause_subject, _subject
 from ._speakers import speaker_left, speaker_right
 from ._text import (
     _ADVERBIAL,
@@ -280,7 +280,7 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                 if sp is None and _INFINITIVE_BEFORE.search(
                     text, max(ss, v.start() - 4), v.start()
                 ):
-                    sp = _subject(text, ss, v.start(), lex)  # 'He used his speech to say, "..."'
+                    sp = _clause_subject(text, ss, v.start(), lex)  # 'He used ... to say, "..."'
                 elif sp is None:
                     sp = speaker_left(text, ss, v.start(), lex)
                 if sp is None and (

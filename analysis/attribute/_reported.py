@@ -16,6 +16,7 @@ from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, is_cue, patterns, prepositi
 from ._spans import (
     _NOT_OPENING,
     _STANCE,
+    _clause_subject,
     _content_end,
     _interrupted_clause,
     _list_and,
@@ -125,7 +126,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # 'lined up to see him' are sights, not views.
             if low == "see":
                 continue
-            sp = subject or _subject(text, s, v.start(), lex)
+            sp = subject or _clause_subject(text, s, v.start(), lex)
             if sp is None:
                 continue
         else:

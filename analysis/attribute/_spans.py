@@ -36,6 +36,7 @@ __all__ = [
     "_object_end",
     "_openings_end",
     "_plausible_speaker",
+    "_clause_subject",
     "_subject",
     "_trim_adjunct",
 ]
@@ -279,7 +280,7 @@ _NOT_SUBJECT = frozenset(
 
 _INTRO = re.compile(
     r"(?:In|At|During|On|After|Before|With|From|For|Under|Over|Since|Despite|While|When|As|Speaking|"
-    r"Here|Outside|Inside|Back|Across|Along|Around|Near|"
+    r"Here|Outside|Inside|Back|Across|Along|Around|Near|Ever|"
     r"Asked|Hours|Days|Minutes|Moments|Later|Earlier|Then|And|But|Still|Meanwhile|Also|Yet|So|Now|"
     r"However|Instead|Indeed|Separately|Alongside|Afterward|Afterwards|Last|This|Next|Even|Though|"
     r"Although|Because|If|Once|Until|Throughout|Within|Without|Among|Amid|Against|Following|"
@@ -351,6 +352,21 @@ def _subject(text, s, hi, lex):
     ):
         return None
     return m.start(1), _group_noun_end(text, m.end(1), hi, lex)
+
+
+_CLAUSE_OPENER = re.compile(r"\b(?:that|because|when|while|since|so|if)\s+")
+
+
+def _clause_subject(text, s, hi, lex):
+    """The subject of the clause that ``hi`` ends: after the last 'that', 'because', 'when' ...
+    ('Much of the debate was so subdued that Mr. Trump was prompted to say'), else at the start
+    of the sentence."""
+    openers = list(_CLAUSE_OPENER.finditer(text, s, hi))
+    last = openers[-1] if openers else None
+    if last is not None and "," not in text[last.end() : hi]:
+        # (not 'Ever since she endorsed Clinton, Ms. Warren has ...': that clause has ended)
+        return _subject(text, last.end(), hi, lex) or _subject(text, s, hi, lex)
+    return _subject(text, s, hi, lex)
 
 
 _LOWER_WORDS = re.compile(r"(?:\s+(?:and\s+)?[a-z][a-z\-]*){1,3}")
