@@ -1973,3 +1973,19 @@ def test_infinitive_cue_takes_the_subject_of_its_own_clause():
         "say",
     )
     assert (r["speaker"], r["speaker_name"]) == ("Ms. Ode", "Ode")
+
+
+def test_quotation_continues_after_a_cue_clause_that_ends_in_a_title():
+    r = _one(
+        '"It is too early to tell," said Mr. Obi, a host of the TV show "Shark Tank."  "I mean, '
+        'it depends on who is elected."',
+        "said",
+    )
+    assert r["kind"] == "direct" and len(r["fragments"]) == 2
+    assert r["content"].endswith('"I mean, it depends on who is elected."')
+
+
+def test_said_by_telephone_is_a_cue_clause():
+    r = _one('"It\'s nonsense," Mr. Obi said by telephone on NBC\'s "Meet the Press."', "said")
+    assert (r["kind"], r["content"], r["speaker"]) == ("direct", '"It\'s nonsense,"', "Mr. Obi")
+    assert rows("The plan, said by critics to be costly, passed.") == []

@@ -55,6 +55,12 @@ _NEGATIVE_AFTER = re.compile(
     r"\s+(?:by\b|as\b|off\b|up\b|into\b|out\b(?!\s+that)|for\b)",
     re.IGNORECASE,
 )
+# 'said by telephone': how it was said, not who said it (as in 'the words said by him').
+_BY_MEANS = re.compile(
+    r"\s+by\s+(?:(?:tele)?phone|e-?mail|text(?:\s+message)?|video(?:\s*link)?|letter|"
+    r"satellite|conference\s+call|Skype|Twitter)\b",
+    re.IGNORECASE,
+)
 # Verbs of speech that keep their sense before a clause of time with "as" ('he said as the
 # crowd booed'); other cues followed by "as" name or judge ('described as', 'known as').
 _SPEECH_AS = frozenset(
@@ -305,7 +311,11 @@ def is_cue(
     if word in lex.to_breaks and _TO_VERB.match(text, end):
         return False  # "continued to rise", "found to be"; but "wrote to other aides"
     negative = _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))
-    if negative and word in _SPEECH_AS and (_AS_WHEN.match(text, end) or FOR_TIME.match(text, end)):
+    if (
+        negative
+        and word in _SPEECH_AS
+        and (_AS_WHEN.match(text, end) or FOR_TIME.match(text, end) or _BY_MEANS.match(text, end))
+    ):
         # '"...," he said as the crowd cheered', 'has said for weeks that ...': 'as' and 'for'
         # tell when, not what.
         return True

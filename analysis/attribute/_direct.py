@@ -68,7 +68,8 @@ def _continues(text, q, last, claimed_upto, para, para_of, sent_bounds) -> bool:
         after_clause = (
             para[0] < claimed_upto <= cue_sentence_end <= q.start
             and not _WORDS.search(text, cue_sentence_end, q.start)
-            and text[para[0] : q.start].rstrip()[-1:] in {".", "!", "?"}
+            # ('... said on NBC's "Meet the Press." "B."': the sentence ends inside a title)
+            and text[para[0] : q.start].rstrip().rstrip("'’”\"")[-1:] in {".", "!", "?"}
         )
     if not (starts_para or after_clause):
         return False

@@ -137,7 +137,7 @@ _ADVERBIAL = re.compile(
 )
 _POST_TAIL = re.compile(
     r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
-    rf"today|{DAYS})\b)"
+    rf"today|{DAYS}|by\s+(?:(?:tele)?phone|e-?mail|text|video|letter|satellite))\b)"
 )
 #: Conjunctions that open a subordinate clause (as a regex alternation).
 _SUBORDINATORS = r"after|when|before|as|while|because|if|since|although|though"
