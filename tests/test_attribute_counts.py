@@ -158,6 +158,7 @@ def test_spellings_of_one_person_are_merged_across_articles():
     assert per_outlet["named_speakers"].tolist() == [1, 1]
 
 
+@pytest.mark.filterwarnings("ignore:count_sources. source_diversity is NaN")
 @pytest.mark.parametrize("ids", [[7, 8], [7.0, 8.0]], ids=["int", "float"])
 def test_numeric_article_ids_match_their_attributions(ids):
     # A table read with pandas often has numeric ids; the attribution table holds them as
