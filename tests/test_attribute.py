@@ -1989,3 +1989,17 @@ def test_said_by_telephone_is_a_cue_clause():
     r = _one('"It\'s nonsense," Mr. Obi said by telephone on NBC\'s "Meet the Press."', "said")
     assert (r["kind"], r["content"], r["speaker"]) == ("direct", '"It\'s nonsense,"', "Mr. Obi")
     assert rows("The plan, said by critics to be costly, passed.") == []
+
+
+def test_continues_and_had_written_as_cues():
+    r = _one(
+        "Ms. Ode continues, “In fact, the argument is so weak that nobody believes it.”",
+        "continues",
+    )
+    assert (r["speaker"], r["kind"]) == ("Ms. Ode", "direct")
+    assert [x["cue"] for x in rows("The economy continues to grow in the state.")] == []
+    w = _one(
+        "In the draft, they had written, “Finally, the senator praised the governor.”", "written"
+    )
+    assert (w["speaker"], w["kind"]) == ("they", "direct")
+    assert rows("The letter was written by his aide.") == []
