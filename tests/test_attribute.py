@@ -2003,3 +2003,12 @@ def test_continues_and_had_written_as_cues():
     )
     assert (w["speaker"], w["kind"]) == ("they", "direct")
     assert rows("The letter was written by his aide.") == []
+
+
+def test_colon_after_a_clause_that_opens_with_but():
+    found = rows(
+        'Reid said both men are "non-entities in the Senate," but he gave the Texan a '
+        'back-handed compliment: "You never have to guess where he is. He is not hiding."'
+    )
+    colon = [r for r in found if r["cue"] == ":"]
+    assert [(r["speaker"], r["kind"]) for r in colon] == [("he", "direct")]

@@ -310,12 +310,14 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
             if before and text[before[0]].isupper() and text[before[1] - 1].isalpha():
                 sp = before
         if sp is None:
-            sp = _subject(text, start, cz, lex)
+            # ('"...," but he gave the Texan a back-handed compliment: "..."')
+            sp = _subject(text, _CONJUNCTION_LEAD.match(text, start, cz).end(), cz, lex)
         if sp:
             return {"side": "left", "cue": (cz, cz + 1), "speaker": sp, "clause_end": hi}
     return None
 
 
+_CONJUNCTION_LEAD = re.compile(r"[\s,;—–-]*(?:(?:and|but|so|yet|then)\b\s*)?")
 _CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
 
 
