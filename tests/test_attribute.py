@@ -2012,3 +2012,11 @@ def test_colon_after_a_clause_that_opens_with_but():
     )
     colon = [r for r in found if r["cue"] == ":"]
     assert [(r["speaker"], r["kind"]) for r in colon] == [("he", "direct")]
+
+
+def test_an_action_inside_a_sourced_statement_is_no_attribution_of_its_own():
+    found = rows("But the publisher declined to renew the offer, according to two editors.")
+    assert [(r["cue"], r["speaker"]) for r in found] == [("according to", "two editors")]
+    # A verb of speech inside keeps its own record: that speaker is still quoted.
+    found = rows('On Monday, Mr. Obi said he was "happy to see" the result, according to Reuters.')
+    assert {r["cue"] for r in found} == {"said", "according to"}

@@ -94,6 +94,33 @@ def _is_person(who: Speaker) -> bool:
     )
 
 
+# Verbs whose clause names a source of its own even inside another attribution's content
+# ('Trump said he was "happy to see" it, according to ...': Trump is still quoted).
+_OWN_SOURCE_CUES = frozenset(
+    ["said", "says", "say", "told", "tells", "wrote", "writes", "according to", "added", "adds"]
+)
+
+
+def _drop_nested(text: str, records: list[dict]) -> list[dict]:
+    """Reported records without their nested ones: a stance or an action whose cue and content
+    lie inside the content of another reported record ('HarperCollins declined to renew the
+    offer, according to ...': the source is the one 'according to' names). PolNeAR marks only
+    the outer attribution; a verb of speech inside keeps its record."""
+    spans = sorted((r["start"], r["end"]) for r in records)
+    kept = []
+    for r in records:
+        cue = r["cue"]
+        if cue and text[cue[0] : cue[1]].lower() not in _OWN_SOURCE_CUES:
+            lo = min(cue[0], r["start"])
+            if any(
+                a <= lo and r["end"] <= b and b - a > r["end"] - r["start"]
+                for a, b in spans[: bisect.bisect_right(spans, (lo, len(text)))]
+            ):
+                continue
+        kept.append(r)
+    return kept
+
+
 def _claimed_spans(rec: dict) -> list[tuple]:
     """The stretches of text a quotation record holds, as (start, end, speaker, lead).
 
@@ -291,6 +318,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         r for r in raw[n_quoted:] if not r["cue"] or tuple(r["cue"]) not in quote_cues
     ]
     _after_paraphrase(text, raw, quotes, para_of, sent_bounds)
+    raw[n_quoted:] = _drop_nested(text, raw[n_quoted:])
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
