@@ -1621,9 +1621,11 @@ def test_bundled_lexicon_round_trips_and_can_be_extended(seed_text):
         "ambiguous",
         "to_breaks",
         "prepositional",
+        "given_names",
     }
     assert words["roles"]["spokesman"] == "spokesperson"
     assert words["prepositional"]["talked"] == ["about", "of"]
+    assert words["given_names"]["hillary"] == "she"
     # Passing every list back changes nothing, on the seed and on a text that uses
     # each kind of list (a prepositional cue, 'according to', an outlet, a government).
     text = (
@@ -2020,3 +2022,17 @@ def test_an_action_inside_a_sourced_statement_is_no_attribution_of_its_own():
     # A verb of speech inside keeps its own record: that speaker is still quoted.
     found = rows('On Monday, Mr. Obi said he was "happy to see" the result, according to Reuters.')
     assert {r["cue"] for r in found} == {"said", "according to"}
+
+
+def test_a_pronoun_is_not_resolved_to_a_given_name_of_the_other_sex():
+    text = (
+        "Hillary Clinton spoke to Jake Sullivan about the emails on Monday. "
+        '"Happy to give it to them at this point," he wrote back.'
+    )
+    r = _one(text, "wrote")
+    assert r["speaker_name"] == "Jake Sullivan"
+    # The list is the lexicon's and can be replaced: without it the last person named wins.
+    found = extract_attributions(text, lexicon={"given_names": {}})
+    assert found["speaker_name"].tolist() == ["Hillary Clinton"]
+    with pytest.raises(ValueError, match="given_names"):
+        extract_attributions(text, lexicon={"given_names": {"Jake": "male"}})

@@ -28,6 +28,9 @@ replace any list through ``extract_attributions(..., lexicon={...})``:
 ``prepositional``
     Cue form → prepositions; for "talk", "speak", "refer" ... the cue needs one of them
     after it, and the content starts after it ("spoke about the wall").
+``given_names``
+    Given name → "she" or "he", for names that almost always name a woman or a man; a
+    pronoun is not resolved to a person of the other sex ("Hillary" is no "he").
 
 Example
 -------
@@ -78,6 +81,7 @@ class Lexicon:
     ambiguous: frozenset[str]
     to_breaks: frozenset[str]
     prepositional: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    given_names: tuple[tuple[str, str], ...] = ()
 
 
 def _lines(name: str) -> list[str]:
@@ -124,6 +128,23 @@ def _as_prepositional(
     return tuple(out)
 
 
+def _as_given_names(value: Mapping[str, str] | Iterable[str]) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, Mapping):  # name -> "she" / "he", as attribution_lexicon() gives
+        pairs = [(str(k), str(v)) for k, v in value.items()]
+    else:  # lines "she: Ann Mary", as in the file
+        pairs = []
+        for line in value:
+            sex, _, names = str(line).partition(":")
+            pairs.extend((name, sex) for name in names.split())
+    out = {}
+    for name, sex in pairs:
+        sex = sex.strip().lower()
+        if sex not in {"she", "he"}:
+            raise ValueError(f"lexicon 'given_names': {name!r} needs 'she' or 'he', not {sex!r}")
+        out[name.strip().lower()] = sex
+    return tuple(sorted(out.items()))
+
+
 @functools.lru_cache(maxsize=1)
 def _default() -> Lexicon:
     return Lexicon(
@@ -137,6 +158,7 @@ def _default() -> Lexicon:
         ambiguous=frozenset(w.lower() for w in _words(_lines("ambiguous_cues"))),
         to_breaks=frozenset(w.lower() for w in _words(_lines("to_breaks"))),
         prepositional=_as_prepositional(_lines("prepositional_cues")),
+        given_names=_as_given_names(_lines("given_names")),
     )
 
 
@@ -149,7 +171,8 @@ def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexico
         ``None`` for the default lists; a :class:`Lexicon`; or a mapping from list
         name (see the module docstring) to its replacement (an iterable of strings;
         for ``roles`` a mapping noun → role; for ``prepositional`` lines
-        ``"talk talks : about of"`` or a mapping form → prepositions).
+        ``"talk talks : about of"`` or a mapping form → prepositions; for ``given_names`` a
+        mapping name → "she" or "he", or lines ``"she: Ann Mary"``).
 
     Example
     -------
@@ -175,6 +198,8 @@ def get_lexicon(lexicon: Lexicon | Mapping[str, object] | None = None) -> Lexico
             changes[key] = _as_roles(value)  # type: ignore[arg-type]
         elif key == "prepositional":
             changes[key] = _as_prepositional(value)  # type: ignore[arg-type]
+        elif key == "given_names":
+            changes[key] = _as_given_names(value)  # type: ignore[arg-type]
         elif key == "according_cues":
             changes[key] = tuple(" ".join(str(x).lower().split()) for x in value)  # type: ignore[union-attr]
         elif key == "titles":
@@ -198,7 +223,8 @@ def attribution_lexicon() -> dict[str, list[str] | dict[str, str] | dict[str, li
     -------
     dict
         List name → entries: sorted lists of lower-case forms, except ``roles``
-        (noun → role) and ``prepositional`` (cue form → the prepositions it needs).
+        (noun → role), ``given_names`` (name → "she" or "he") and ``prepositional`` (cue
+        form → the prepositions it needs).
 
     Example
     -------
@@ -214,7 +240,7 @@ def attribution_lexicon() -> dict[str, list[str] | dict[str, str] | dict[str, li
     out: dict[str, list[str] | dict[str, str] | dict[str, list[str]]] = {}
     for f in fields(Lexicon):
         value = getattr(lex, f.name)
-        if f.name == "roles":
+        if f.name in {"roles", "given_names"}:
             out[f.name] = dict(sorted(value))
         elif f.name == "prepositional":
             out[f.name] = {form: list(preps) for form, preps in sorted(value)}

@@ -19,7 +19,8 @@ A sentence whose subject is itself a pronoun ('He also thinks ...') passes the s
 the sentence before it. Names inside quotation marks are never the referent, and nor is a
 person the article marks as the other sex, by 'Mr.', 'Mrs.' or 'Ms.' before the name or by
 a word such as 'spokeswoman' or 'husband' in its title ('Clinton writes to Sullivan. He
-responds' is Sullivan when the article calls her 'Mrs. Clinton'). When nothing is found, the
+responds' is Sullivan when the article calls her 'Mrs. Clinton'), or by a given name that
+the lexicon's ``given_names`` list marks ('Hillary', 'Jake'). When nothing is found, the
 referent is the last person named before the pronoun outside quotation marks, and the
 caller falls back to the last person named at all.
 """
@@ -96,6 +97,7 @@ class Referents:
         self.mentions = mentions
         self.spoken: list[tuple[int, Speaker]] = []  # (cue position, person), in text order
         self._genders: dict[str, str] | None = None  # name -> "he", "she" or "" (not known)
+        self._given: dict[str, str] | None = None  # the lexicon's given names -> "she" / "he"
 
     def spoke(self, cue_pos: int, who: Speaker) -> None:
         """Record that a person spoke with the cue at ``cue_pos``."""
@@ -174,5 +176,13 @@ class Referents:
         gender = self._genders.get(name)
         if gender is None:
             words = _GENDER_NOUN.findall(self.mentions.title_of(name))
-            gender = self._genders[name] = ("she" if words[-1][1] else "he") if words else ""
+            if words:
+                gender = "she" if words[-1][1] else "he"
+            else:
+                # 'Hillary Clinton' with no 'Mrs.' in the article: her given name tells.
+                if self._given is None:
+                    self._given = dict(self.mentions.lex.given_names)
+                first = name.split()[0].lower() if " " in name else ""
+                gender = self._given.get(first, "")
+            self._genders[name] = gender
         return not gender or (gender == "she") == she
