@@ -2036,3 +2036,30 @@ def test_a_pronoun_is_not_resolved_to_a_given_name_of_the_other_sex():
     assert found["speaker_name"].tolist() == ["Hillary Clinton"]
     with pytest.raises(ValueError, match="given_names"):
         extract_attributions(text, lexicon={"given_names": {"Jake": "male"}})
+
+
+def test_colon_quotation_after_a_clause_goes_to_a_name_or_the_subject():
+    shaw = _one(
+        "The timing of the surge does not surprise pollster Daron Shaw: “Lesser-known "
+        "candidates have seen the biggest boost.”",
+        ":",
+    )
+    assert shaw["speaker"] == "Daron Shaw"
+    found = rows(
+        'Another said he hoped with his "whole heart" that Trump wins the election: "That way '
+        'I can watch the comedy for several years."'
+    )
+    assert [r["speaker"] for r in found] == ["Another"]  # not 'Trump wins the election'
+
+
+def test_a_cue_sentence_without_content_introduces_the_next_quotation():
+    text = (
+        "Both candidates said it was no big deal. Sam Lau said in a statement. “There are no "
+        "paper ballots to recount. The caucuses were a unique event.”"
+    )
+    r = [x for x in rows(text) if x["speaker"] == "Sam Lau"][0]
+    assert r["kind"] == "direct"
+    assert r["content"].startswith("“There are no paper ballots")
+    # A cue sentence that had content of its own does not: the quotation continues it.
+    found = rows('The vote is vital, Mr. Turry said. "We were going to live in one of his flats."')
+    assert [(x["kind"], x["speaker"]) for x in found] == [("partial", "Mr. Turry")]

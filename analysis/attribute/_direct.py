@@ -18,8 +18,8 @@ import itertools
 import re
 
 from ._cues import is_cue, prepositions
-from ._spans import _INTRO, _clause_subject, _subject
-from ._speakers import speaker_left, speaker_right
+from ._spans import _INTRO, _clause_subject, _plausible_speaker, _subject
+from ._speakers import _role_table, speaker_left, speaker_right
 from ._text import (
     _ADVERBIAL,
     _AND_BEFORE,
@@ -265,8 +265,18 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                     g = len(gap)  # 'he told Chris Wallace of Fox News, "..."'
             am = _ADVERBIAL.match(gap, g)
             gap_ok = not gap[g:].strip() or (am and am.end() >= len(gap.rstrip()))
+            bare = False
             if not gap_ok and punct == ":" and _short(text, v.end(), cz, 8):
                 gap_ok = True  # 'he told the crowd at the rally on Monday:'
+            if (
+                not gap_ok
+                and not punct
+                and _BARE_TAIL.fullmatch(gap, g)
+                and not _short(text, q.start, q.end, 4)
+            ):
+                # 'Sam Lau, the party's spokesman, said in a statement. "There are no ..."': a
+                # cue sentence with no content of its own introduces the next quotation.
+                gap_ok = bare = True
             if gap_ok:
                 sp = None
                 if low.endswith("ing") and text[ss : v.start()].rstrip().endswith(","):
@@ -289,6 +299,8 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                 ):
                     # 'Lazar said he welcomed extradition and added, "..."': the subject speaks.
                     sp = _subject(text, ss, v.start(), lex)
+                if sp and bare and _WORDS.search(text, sent_bounds(v.start())[0], sp[0]):
+                    sp = None  # ('X, Mr. Turry said. "..."': that sentence had content)
                 if sp:
                     return {
                         "side": "left",
@@ -308,7 +320,15 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
         if sp is None and text[cz - 1 : cz].isalpha():
             before = speaker_left(text, start, cz, lex)
             if before and text[before[0]].isupper() and text[before[1] - 1].isalpha():
-                sp = before
+                phrase = text[before[0] : before[1]]
+                if _plausible_speaker(phrase, lex) and not _WORD_AFTER_NAME.search(phrase):
+                    sp = before
+        if sp is None and (tail := _NAME_TAIL.search(text, start, cz)):
+            # '... doesn't surprise Republican pollster Daron Shaw:': a name after a role noun
+            # ends the clause ('... a compliment to Mitt Romney:' is no one's title).
+            role = _WORD_BEFORE.search(text, start, tail.start())
+            if role and role.group(1).lower() in _role_table(lex)[1]:
+                sp = tail.span()
         if sp is None:
             # ('"...," but he gave the Texan a back-handed compliment: "..."')
             sp = _subject(text, _CONJUNCTION_LEAD.match(text, start, cz).end(), cz, lex)
@@ -317,6 +337,15 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
     return None
 
 
+# What may follow a cue that ends its sentence with no content: ' in a statement.', '.'
+_BARE_TAIL = re.compile(
+    r"(?:\s+(?:in|on|at|during|after|before|via|through|to|with|from|by|last|this|later|"
+    r"yesterday|today|again|too|also|then)\b[^.;:!?“”\"]{0,60})?\s*\.\s*"
+)
+# 'Trump wins the election', 'NBC News has proof': a verb-like word right after a name.
+_WORD_AFTER_NAME = re.compile(r"[A-Z][\w’'\-.]*\s+[a-z]+(?:s|ed)\b")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+\Z")
+_NAME_TAIL = re.compile(r"(?<=\s)(?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*\Z")
 _CONJUNCTION_LEAD = re.compile(r"[\s,;—–-]*(?:(?:and|but|so|yet|then)\b\s*)?")
 _CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
 
