@@ -2063,3 +2063,13 @@ def test_a_cue_sentence_without_content_introduces_the_next_quotation():
     # A cue sentence that had content of its own does not: the quotation continues it.
     found = rows('The vote is vital, Mr. Turry said. "We were going to live in one of his flats."')
     assert [(x["kind"], x["speaker"]) for x in found] == [("partial", "Mr. Turry")]
+
+
+def test_but_as_x_noted_sources_the_clause_after_it():
+    r = _one(
+        "But as the nationalist Global Times tabloid noted in an op-ed Thursday, the leading "
+        'candidate "has surprisingly earned himself a few fans in China."',
+        "noted",
+    )
+    assert r["speaker"] == "the nationalist Global Times tabloid"
+    assert r["content"].startswith("the leading candidate") and r["kind"] == "partial"

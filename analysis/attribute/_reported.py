@@ -356,7 +356,7 @@ _COMMA_IN_MARK = re.compile(r",(?:[”\"]|'')\Z")
 
 
 _AS_OBJECT = re.compile(r"\s+(?:it|this|that|so|those|these)\b")
-_AS_BEFORE = re.compile(r"(?:^|,)\s*[Aa]s\s+\Z")
+_AS_BEFORE = re.compile(r"(?:^|,)\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?[Aa]s\s+\Z")
 _AS_REPORTED = frozenset(
     ["said", "says", "reported", "reports", "noted", "notes", "wrote", "writes", "put", "puts"]
 )
