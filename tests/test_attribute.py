@@ -2073,3 +2073,16 @@ def test_but_as_x_noted_sources_the_clause_after_it():
     )
     assert r["speaker"] == "the nationalist Global Times tabloid"
     assert r["content"].startswith("the leading candidate") and r["kind"] == "partial"
+
+
+def test_long_subject_after_but_and_a_name_inside_it_is_not_the_speaker():
+    r = _one(
+        "But Republican activists clamoring to block Donald Trump from the nomination say "
+        "they are suddenly in the midst of a bump.",
+        "say",
+    )
+    assert (
+        r["speaker"] == "Republican activists clamoring to block Donald Trump from the nomination"
+    )
+    assert pd.isna(r["speaker_name"])  # the activists, not Donald Trump
+    assert r["content"] == "they are suddenly in the midst of a bump"

@@ -445,7 +445,7 @@ def _long_subject(text: str, s: int, sp: tuple[int, int], cue: str) -> bool:
     phrase = text[sp[0] : sp[1]]
     return (
         cue in _SAYS
-        and not _WORDS.search(text, s, sp[0])
+        and not _WORDS.search(text, _ACCORDING_LEAD.match(text, s, sp[0]).end(), sp[0])
         and not _FUNCTION_WORD_END.search(phrase)
         and not _FINITE.search(phrase)
     )

@@ -1053,6 +1053,15 @@ _PART_OF = re.compile(
 )
 
 
+_POSTMODIFIER = re.compile(
+    # after a lower-case noun (not a determiner): a relative clause or a participle phrase
+    r"\b(?!(?:the|a|an|his|her|their|its|our)\b)[a-z][a-z\-’']*"
+    r"(,?\s(?:who|whose|which|that|[a-z]{3,}ing\s(?:to|the|a|an|for|at|in|on|with|from|about|"
+    r"against|by)|interviewed|surveyed|polled|questioned|quoted|cited|seen|obtained|reviewed|"
+    r"released|discovered|based)\b)"
+)
+
+
 def describe(
     speaker: str, pos: int, mentions: Mentions, lex: Lexicon, last_person: str | None
 ) -> Speaker:
@@ -1069,6 +1078,12 @@ def describe(
             name = mentions.last_person_before(pos) or last_person
         role = mentions.role_of(name) if name else "unknown"
         return Speaker(name, role, None, False)
+    if phrase.count(" ") >= 6 and (post := _POSTMODIFIER.search(phrase)):
+        # 'Republican activists clamoring to block Donald Trump ...', 'veterans interviewed at
+        # Trump rallies': the words after the head describe the speakers; a name there is not
+        # theirs.
+        phrase = phrase[: post.start(1)].rstrip(" ,")
+        low = phrase.lower()
     part = _PART_OF.match(phrase)
     if part:
         # 'One of his aides', 'some of the officials': the group says who speaks.
