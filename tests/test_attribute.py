@@ -2086,3 +2086,12 @@ def test_long_subject_after_but_and_a_name_inside_it_is_not_the_speaker():
     )
     assert pd.isna(r["speaker_name"])  # the activists, not Donald Trump
     assert r["content"] == "they are suddenly in the midst of a bump"
+
+
+def test_said_as_much_and_the_speaker_after_an_owner():
+    r = _one(
+        "Hillary Clinton’s campaign manager Robby Mook said as much in an interview on Thursday.",
+        "said",
+    )
+    assert (r["content"], r["speaker_name"]) == ("as much", "Robby Mook")
+    assert rows("He said as much as he could about the plan.") == []

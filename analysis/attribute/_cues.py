@@ -91,6 +91,7 @@ _SPEECH_AS = frozenset(
         "responded",
     ]
 )
+_AS_MUCH = re.compile(r"\s+as\s+much\b(?!\s+as\b)")  # 'said as much' (not 'as much as')
 _AS_WHEN = re.compile(r"\s+as\s+(?!much\b|well\b|such\b|if\b)")
 FOR_TIME = re.compile(
     r"\s+for\s+(?:(?:the\s+)?(?:first|second|third|last)\s+time|(?:(?:a|several|many|two|three|"
@@ -311,6 +312,8 @@ def is_cue(
     if word in lex.to_breaks and _TO_VERB.match(text, end):
         return False  # "continued to rise", "found to be"; but "wrote to other aides"
     negative = _NEGATIVE_AFTER.match(text, end, min(len(text), end + 20))
+    if negative and _AS_MUCH.match(text, end):
+        return True  # 'said as much', 'acknowledged as much'
     if (
         negative
         and word in _SPEECH_AS

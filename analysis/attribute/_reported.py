@@ -328,6 +328,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             cs = _interrupted_clause(text, s, sp[0])
         if _STANCE.match(low):
             ce = _object_end(text, cs, ce)
+        elif text.startswith("as much", cs):
+            ce = min(ce, cs + 7)  # 'said as much in an interview': what was said is 'as much'
+
         relative = _WHICH_BEFORE.search(text, max(s, sp[0] - 8), sp[0])
         if relative and ce > cs and _short(text, sp[1], v.start(), 3):
             # 'the days, which it had said were unacceptable': what was said is about the

@@ -1011,9 +1011,13 @@ def _facts(phrase: str, lex: Lexicon) -> _Facts:
     # clause cut a comma or 'who', the pair an 'and'.)
     runs: tuple[str, ...] = ()
     if not phrase.islower():
-        runs = tuple(
-            filter(None, [_person_name(run, lex) for run in _NAME_RUN.findall(head_phrase)])
-        )
+        found = _NAME_RUN.findall(head_phrase)
+        if len(found) > 1:
+            # 'Hillary Clinton’s campaign manager Robby Mook': the owner is not the speaker.
+            owned = [run for run in found if not run.endswith(("’s", "'s"))]
+            if any(" " in run for run in owned):
+                found = owned
+        runs = tuple(filter(None, [_person_name(run, lex) for run in found]))
     clause = phrase
     if "," in phrase or "who" in phrase:
         clause = _CLAUSE_CUT.split(phrase, maxsplit=1)[0]
