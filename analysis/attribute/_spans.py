@@ -332,11 +332,14 @@ def _openings_end(text: str, s: int, hi: int) -> int:
     return s
 
 
+_CONJUNCTION_INTRO = re.compile(r"(?:And|But|Then|So|Yet|Still|Also|Now|Later|Instead)\b")
+
+
 def _subject(text, s, hi, lex):
     """The subject at the start of a sentence: a capitalised name or a pronoun ("In X, Sanders ...")."""
     opened = _openings_end(text, s, hi)  # 'On Thursday, after remaining neutral ..., Warren'
     m = _SUBJECT.match(text, opened, hi)
-    if m is None and opened > s:
+    if m is None and opened > s and _CONJUNCTION_INTRO.match(text, s):
         # 'Then Trump went on the attack, saying ...': what looked like an opening phrase was
         # the main clause.
         m = _SUBJECT.match(text, s, hi)
