@@ -29,6 +29,7 @@ quotations, the words around a cue) are in ``_text``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ._cues import patterns
@@ -106,15 +107,23 @@ def _drop_nested(text: str, records: list[dict]) -> list[dict]:
     lie inside the content of another reported record ('HarperCollins declined to renew the
     offer, according to ...': the source is the one 'according to' names). PolNeAR marks only
     the outer attribution; a verb of speech inside keeps its record."""
+    if len(records) < 2:
+        return records
     spans = sorted((r["start"], r["end"]) for r in records)
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end so far
     kept = []
     for r in records:
         cue = r["cue"]
         if cue and text[cue[0] : cue[1]].lower() not in _OWN_SOURCE_CUES:
             lo = min(cue[0], r["start"])
-            if any(
-                a <= lo and r["end"] <= b and b - a > r["end"] - r["start"]
-                for a, b in spans[: bisect.bisect_right(spans, (lo, len(text)))]
+            k = bisect.bisect_right(spans, (lo, len(text)))
+            if (
+                k
+                and reach[k - 1] >= r["end"]
+                and any(
+                    a <= lo and r["end"] <= b and b - a > r["end"] - r["start"]
+                    for a, b in spans[:k]
+                )
             ):
                 continue
         kept.append(r)

@@ -28,6 +28,7 @@ caller falls back to the last person named at all.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Callable
@@ -57,6 +58,12 @@ _SENTENCES_BACK = 4
 _NAME_WINDOW = 600  # characters before the pronoun searched for the last person named
 _POSITION = operator.itemgetter(0)
 _PARAGRAPHS_BACK = 2
+
+
+@functools.lru_cache(maxsize=8)
+def _given_names(lex) -> dict[str, str]:
+    """The lexicon's given names -> "she" / "he", as a dict (built once per lexicon)."""
+    return dict(lex.given_names)
 
 
 class Referents:
@@ -97,7 +104,6 @@ class Referents:
         self.mentions = mentions
         self.spoken: list[tuple[int, Speaker]] = []  # (cue position, person), in text order
         self._genders: dict[str, str] | None = None  # name -> "he", "she" or "" (not known)
-        self._given: dict[str, str] | None = None  # the lexicon's given names -> "she" / "he"
 
     def spoke(self, cue_pos: int, who: Speaker) -> None:
         """Record that a person spoke with the cue at ``cue_pos``."""
@@ -180,9 +186,7 @@ class Referents:
                 gender = "she" if words[-1][1] else "he"
             else:
                 # 'Hillary Clinton' with no 'Mrs.' in the article: her given name tells.
-                if self._given is None:
-                    self._given = dict(self.mentions.lex.given_names)
                 first = name.split()[0].lower() if " " in name else ""
-                gender = self._given.get(first, "")
+                gender = _given_names(self.mentions.lex).get(first, "")
             self._genders[name] = gender
         return not gender or (gender == "she") == she
