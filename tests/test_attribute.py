@@ -2095,3 +2095,17 @@ def test_said_as_much_and_the_speaker_after_an_owner():
     )
     assert (r["content"], r["speaker_name"]) == ("as much", "Robby Mook")
     assert rows("He said as much as he could about the plan.") == []
+
+
+def test_expectation_with_a_negation_or_a_perfect():
+    r = _one(
+        "Trump had been expected to visit Capitol Hill as early as next week.",
+        "had been expected to",
+    )
+    assert pd.isna(r["speaker"])
+    assert r["content"] == "Trump had been expected to visit Capitol Hill as early as next week"
+    neg = _one(
+        "Agencies are not necessarily expected to find every record.",
+        "are not necessarily expected to",
+    )
+    assert neg["content"] == "Agencies are not necessarily expected to find every record"

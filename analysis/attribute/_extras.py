@@ -204,7 +204,11 @@ _RAISING_PASSIVE = frozenset(
         "alleged",
     ]
 )
-_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:widely|also|still|now)\s+)?\Z")
+_AUX_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|(?:has|have|had)\s+been|"
+    r"(?:could|would|will|might|may)\s+be)\s+"
+    r"(?:(?:not|widely|also|still|now|necessarily|generally|largely|broadly)\s+){0,2}\Z"
+)
 
 
 _APPEAR = re.compile(r"appear(?:s|ed)? (?!to |like )([a-z]+)\b")
