@@ -2109,3 +2109,14 @@ def test_expectation_with_a_negation_or_a_perfect():
         "are not necessarily expected to",
     )
     assert neg["content"] == "Agencies are not necessarily expected to find every record"
+
+
+def test_a_perception_with_no_one_named_is_a_sourceless_attribution():
+    r = _one(
+        "Cruz is increasingly seen as the main alternative to Trump.", "is increasingly seen as"
+    )
+    assert pd.isna(r["speaker"]) and r["kind"] == "indirect"
+    assert r["content"] == "Cruz is increasingly seen as the main alternative to Trump"
+    known = _one("Ms. Ode is best known for her work on trade.", "is best known for")
+    assert known["content"] == "Ms. Ode is best known for her work on trade"
+    assert rows("The bill is seen by many voters.") == []

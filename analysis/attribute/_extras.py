@@ -188,7 +188,9 @@ _IT_THAT = re.compile(
 )
 # 'X seems to ...', 'X is expected to ...': found from the literal " to " / " like " (a fast scan),
 # then the word before it is looked up.
-_TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
+_TO_LIKE = re.compile(r" (?:to|like|as|for) (?=[a-z])")
+# 'is widely seen as', 'is known for': a perception with no one named who perceives.
+_PERCEIVED_AS = frozenset(["seen", "viewed", "regarded", "considered", "perceived", "known"])
 _RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 _RAISING_PASSIVE = frozenset(
     [
@@ -207,7 +209,8 @@ _RAISING_PASSIVE = frozenset(
 _AUX_BEFORE = re.compile(
     r"\b(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|(?:has|have|had)\s+been|"
     r"(?:could|would|will|might|may)\s+be)\s+"
-    r"(?:(?:not|widely|also|still|now|necessarily|generally|largely|broadly)\s+){0,2}\Z"
+    r"(?:(?:not|widely|also|still|now|necessarily|generally|largely|broadly|increasingly|often|"
+    r"commonly|best|well)\s+){0,2}\Z"
 )
 
 
@@ -250,7 +253,13 @@ def _raising(text: str):
         ws = text.rfind(" ", max(0, m.start() - 20), m.start()) + 1
         word = text[ws : m.start()]
         if word in _RAISING_WORDS:
-            yield ws, m.end() - 1
+            if m.group(0) in {" to ", " like "}:
+                yield ws, m.end() - 1
+        elif m.group(0) in {" as ", " for "}:
+            if word in _PERCEIVED_AS and (m.group(0) == " as " or word == "known"):
+                aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
+                if aux:
+                    yield aux.start(), m.end() - 1
         elif word in _RAISING_PASSIVE and m.group(0) == " to ":
             aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
             if aux:
