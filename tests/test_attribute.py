@@ -2120,3 +2120,14 @@ def test_a_perception_with_no_one_named_is_a_sourceless_attribution():
     known = _one("Ms. Ode is best known for her work on trade.", "is best known for")
     assert known["content"] == "Ms. Ode is best known for her work on trade"
     assert rows("The bill is seen by many voters.") == []
+
+
+def test_a_stance_verb_with_an_object_after_a_comma_is_no_closing_cue():
+    r = _one(
+        'The day after the primary, Republican Gov. Doug Ducey called the long lines "unacceptable."',
+        "called",
+    )
+    assert r["content"] == 'the long lines "unacceptable."'
+    # A verb of speech keeps its closing reading before a time ('the other day').
+    said = _one("The vote is vital, he said the other day.", "said")
+    assert said["content"] == "The vote is vital"

@@ -63,7 +63,7 @@ _BY_MEANS = re.compile(
 )
 # Verbs of speech that keep their sense before a clause of time with "as" ('he said as the
 # crowd booed'); other cues followed by "as" name or judge ('described as', 'known as').
-_SPEECH_AS = frozenset(
+SPEECH_AS = frozenset(
     [
         "said",
         "says",
@@ -316,7 +316,7 @@ def is_cue(
         return True  # 'said as much', 'acknowledged as much'
     if (
         negative
-        and word in _SPEECH_AS
+        and word in SPEECH_AS
         and (_AS_WHEN.match(text, end) or FOR_TIME.match(text, end) or _BY_MEANS.match(text, end))
     ):
         # '"...," he said as the crowd cheered', 'has said for weeks that ...': 'as' and 'for'

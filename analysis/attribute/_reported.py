@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, is_cue, patterns, prepositions
+from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, SPEECH_AS, is_cue, patterns, prepositions
 from ._spans import (
     _NOT_OPENING,
     _STANCE,
@@ -241,6 +241,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             and not _TO_OR_THAT.search(text, v.end(), after_end)
             # ('..., another says there are 1,800': a clause of its own follows the cue)
             and not _CLAUSE_AFTER.match(text, v.end(), after_end)
+            # ('..., Gov. Ducey called the long lines "unacceptable."': an object follows)
+            and not (low not in SPEECH_AS and _OBJECT_NEXT.match(text, tail, after_end))
         ):
             # 'CONTENT, the senator said Tuesday.'; 'The argument would be aided, Devine said,
             # by the calendar': a speaker in the middle of the content.
@@ -496,6 +498,7 @@ def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
 _PARTICIPLE_NEXT = re.compile(
     r",\s+(?:adding|saying|noting|arguing|explaining|insisting|warning)\b"
 )
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|these|those|him|them|it)\b")
 _YES_NO = re.compile(r"\s+(?:yes|no)\b")
 
 
