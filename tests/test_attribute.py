@@ -2131,3 +2131,16 @@ def test_a_stance_verb_with_an_object_after_a_comma_is_no_closing_cue():
     # A verb of speech keeps its closing reading before a time ('the other day').
     said = _one("The vote is vital, he said the other day.", "said")
     assert said["content"] == "The vote is vital"
+
+
+def test_a_relative_clause_that_characterises_is_an_attribution():
+    found = rows(
+        'Observers went with the marchers, whom he described as "peaceful," and the police '
+        "followed. It was a bill that critics called anti-gay."
+    )
+    assert [(r["cue"], r["speaker"], r["content"]) for r in found] == [
+        ("described", "he", 'whom he described as "peaceful,"'),
+        ("called", "critics", "that critics called anti-gay"),
+    ]
+    # 'a campaign called X' names; the relative clause before it has no characteriser.
+    assert rows("She is a girl who launched a reading campaign called #1000BlackGirlBooks.") == []

@@ -118,6 +118,28 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             found_any = True
             pos = e
             continue
+        if low in _CHARACTERISE and (
+            rel := _RELATIVE_BEFORE.search(text, max(s, v.start() - 60), v.start())
+        ):
+            # 'the marchers, whom he described as "peaceful,"', 'a bill that critics called
+            # anti-gay': the relative word stands for what the speaker characterised.
+            sp = speaker_left(text, rel.end(), v.start(), lex)
+            if (
+                sp
+                and sp[0] == _skip_space(text, rel.end(), v.start())
+                and _CHARACTERISER.match(text, sp[0], sp[1])
+            ):
+                ce = _content_end(text, v.end(), e, qstarts, quotes, verb=pats_verb)
+                comma = text.find(",", v.end(), ce)
+                while comma >= 0 and _in_quote(comma, qstarts, quotes):
+                    comma = text.find(",", comma + 1, ce)
+                if comma >= 0:
+                    ce = comma  # ('which friends described as miserable, contributed to ...')
+                if ce > v.end() and not _in_quote(rel.start(), qstarts, quotes):
+                    _add(text, raw, rel.start(), ce, (v.start(), v.end()), sp, quotes, qstarts)
+                    found_any = True
+                    pos = ce
+                    continue
         if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
         if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 4), v.start()):
@@ -497,6 +519,18 @@ def _one_word_ok(text: str, cs: int, ce: int, cue: str) -> bool:
 
 _PARTICIPLE_NEXT = re.compile(
     r",\s+(?:adding|saying|noting|arguing|explaining|insisting|warning)\b"
+)
+_CHARACTERISE = frozenset(
+    ["described", "called", "labeled", "labelled", "dubbed", "termed", "branded", "deemed"]
+)
+_RELATIVE_BEFORE = re.compile(
+    # ('a video in which Trump called himself pro-choice': not after a preposition)
+    r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bwith )(?<!\bfor )(?<!\bto )(?<!\bon )(?<!\bat )"
+    r"\b(?:whom|which|what|who|that)\s+(?=[^,;:.“”\"]{1,50}$)"
+)
+# Who characterises: a name, a pronoun, a noun phrase with a determiner or a plural noun.
+_CHARACTERISER = re.compile(
+    r"(?:[A-Z]|(?:he|she|they|we|I|it|the|a|an|one|some|many|his|her|their)\b|[a-z]+s\b)"
 )
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|these|those|him|them|it)\b")
 _YES_NO = re.compile(r"\s+(?:yes|no)\b")
