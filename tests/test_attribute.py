@@ -2144,3 +2144,19 @@ def test_a_relative_clause_that_characterises_is_an_attribution():
     ]
     # 'a campaign called X' names; the relative clause before it has no characteriser.
     assert rows("She is a girl who launched a reading campaign called #1000BlackGirlBooks.") == []
+
+
+def test_its_been_reported_and_a_long_poll_subject_that_shows():
+    r = _one(
+        "It's been reported that the former congressman has been sexting again.",
+        "It's been reported",
+    )
+    assert pd.isna(r["speaker"])
+    assert r["content"] == "that the former congressman has been sexting again"
+    poll = _one(
+        "A national poll released Sunday by The Washington Post and ABC News shows the "
+        "billionaire keeping his lead.",
+        "shows",
+    )
+    assert poll["speaker"] == "A national poll released Sunday by The Washington Post and ABC News"
+    assert poll["content"] == "the billionaire keeping his lead"

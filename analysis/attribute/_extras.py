@@ -182,7 +182,8 @@ def _nominal(text, raw, quotes, qstarts):
 # the "It"), which lets ``re`` skip to the next "t" at once instead of testing every character
 # against [Ii].
 _IT_THAT = re.compile(
-    r"t(?<=[Ii]t)\s+(?:(?:seems|seemed|appears|appeared)|(?:is|was|has\s+been)\s+(?:widely\s+)?"
+    r"t(?<=[Ii]t)(?:\s+(?:seems|seemed|appears|appeared)|(?:\s+(?:is|was|has\s+been)|[’']s(?:\s+been)?)"
+    r"\s+(?:widely\s+)?"
     r"(?:reported|announced|revealed|believed|said|rumou?red|expected|alleged|claimed))"
     r"(?:\s*,\s*[\w\s]{1,20},)?\s+(?=that\b)"
 )

@@ -461,7 +461,9 @@ _RELATIVE_SPEAKERS = frozenset(["who", "which"])
 _LIST_ITEM = re.compile(r",\s+(?:[\w’'\-]+\s+){0,2}[\w’'\-]+(?:,|\s+(?:and|or)\s)")
 _LONGEST_SUBJECT = 16
 _CALL_PARTICLE = re.compile(r"\s+(?:for|on|out)\b")
-_SAYS = frozenset(["said", "says", "say", "told", "tells", "wrote", "writes", "found", "finds"])
+_SAYS = frozenset(
+    ["said", "says", "say", "told", "tells", "wrote", "writes", "found", "finds", "shows", "showed"]
+)
 _FUNCTION_WORD_END = re.compile(r"\b(?:by|in|of|to|for|both|without|have|has|who[’']s)\Z")
 
 
