@@ -2160,3 +2160,10 @@ def test_its_been_reported_and_a_long_poll_subject_that_shows():
     )
     assert poll["speaker"] == "A national poll released Sunday by The Washington Post and ABC News"
     assert poll["content"] == "the billionaire keeping his lead"
+
+
+def test_a_word_that_names_no_one_is_no_speaker():
+    found = rows("Don't blame Bush for the war. Do you think he will be able to heal the country?")
+    assert len(found) == 2
+    assert all(pd.isna(r["speaker"]) for r in found)
+    assert all(pd.isna(r["speaker_name"]) for r in found)

@@ -95,6 +95,12 @@ def _is_person(who: Speaker) -> bool:
     )
 
 
+# A speaker phrase that is one function word, or opens with an auxiliary or a verb form.
+_NOT_A_SPEAKER = re.compile(
+    r"(?i:(?:for|of|after|before|by|with|without|despite|though|although|together|taking|not|"
+    r"don[’']t|just|only|even|about|into|like|since|under|over|unlike)\Z"
+    r"|(?:do|does|did|has|have|had|having|will|would|can|could|should|against|taking)\b)"
+)
 # Verbs whose clause names a source of its own even inside another attribution's content
 # ('Trump said he was "happy to see" it, according to ...': Trump is still quoted).
 _OWN_SOURCE_CUES = frozenset(
@@ -354,6 +360,10 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     )
     for r in raw:
         sp = r["speaker"]
+        if sp is not None and _NOT_A_SPEAKER.match(text, sp[0], sp[1]):
+            # 'Don't blame Bush', 'Do you think ...', 'After ... decided': the rules read a
+            # word that cannot name anyone as the speaker; the attribution keeps no source.
+            sp = r["speaker"] = None
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
             low = sp_text.lower()
