@@ -119,27 +119,15 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             pos = e
             continue
         if low in _CHARACTERISE and (
-            rel := _RELATIVE_BEFORE.search(text, max(s, v.start() - 60), v.start())
+            found := _characterisation(text, s, e, v, lex, qstarts, quotes, pats_verb)
         ):
             # 'the marchers, whom he described as "peaceful,"', 'a bill that critics called
             # anti-gay': the relative word stands for what the speaker characterised.
-            sp = speaker_left(text, rel.end(), v.start(), lex)
-            if (
-                sp
-                and sp[0] == _skip_space(text, rel.end(), v.start())
-                and _CHARACTERISER.match(text, sp[0], sp[1])
-            ):
-                ce = _content_end(text, v.end(), e, qstarts, quotes, verb=pats_verb)
-                comma = text.find(",", v.end(), ce)
-                while comma >= 0 and _in_quote(comma, qstarts, quotes):
-                    comma = text.find(",", comma + 1, ce)
-                if comma >= 0:
-                    ce = comma  # ('which friends described as miserable, contributed to ...')
-                if ce > v.end() and not _in_quote(rel.start(), qstarts, quotes):
-                    _add(text, raw, rel.start(), ce, (v.start(), v.end()), sp, quotes, qstarts)
-                    found_any = True
-                    pos = ce
-                    continue
+            cs, ce, sp = found
+            _add(text, raw, cs, ce, (v.start(), v.end()), sp, quotes, qstarts)
+            found_any = True
+            pos = ce
+            continue
         if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
         if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 4), v.start()):
@@ -354,7 +342,6 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             ce = _object_end(text, cs, ce)
         elif text.startswith("as much", cs):
             ce = min(ce, cs + 7)  # 'said as much in an interview': what was said is 'as much'
-
         relative = _WHICH_BEFORE.search(text, max(s, sp[0] - 8), sp[0])
         if relative and ce > cs and _short(text, sp[1], v.start(), 3):
             # 'the days, which it had said were unacceptable': what was said is about the
@@ -534,6 +521,31 @@ _RELATIVE_BEFORE = re.compile(
 _CHARACTERISER = re.compile(
     r"(?:[A-Z]|(?:he|she|they|we|I|it|the|a|an|one|some|many|his|her|their)\b|[a-z]+s\b)"
 )
+
+
+def _characterisation(text, s, e, v, lex, qstarts, quotes, verb):
+    """(content start, content end, speaker) when the cue ``v`` ('described', 'called' ...)
+    follows a relative word and the relative clause's subject: the content runs from the
+    relative word to the first comma outside quotation marks. Else None."""
+    rel = _RELATIVE_BEFORE.search(text, max(s, v.start() - 60), v.start())
+    if rel is None or _in_quote(rel.start(), qstarts, quotes):
+        return None
+    sp = speaker_left(text, rel.end(), v.start(), lex)
+    if (
+        sp is None
+        or sp[0] != _skip_space(text, rel.end(), v.start())
+        or not _CHARACTERISER.match(text, sp[0], sp[1])
+    ):
+        return None
+    ce = _content_end(text, v.end(), e, qstarts, quotes, verb=verb)
+    comma = text.find(",", v.end(), ce)
+    while comma >= 0 and _in_quote(comma, qstarts, quotes):
+        comma = text.find(",", comma + 1, ce)
+    if comma >= 0:
+        ce = comma  # ('which friends described as miserable, contributed to ...')
+    return (rel.start(), ce, sp) if ce > v.end() else None
+
+
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|these|those|him|them|it)\b")
 _YES_NO = re.compile(r"\s+(?:yes|no)\b")
 
