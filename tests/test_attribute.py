@@ -2167,3 +2167,13 @@ def test_a_word_that_names_no_one_is_no_speaker():
     assert len(found) == 2
     assert all(pd.isna(r["speaker"]) for r in found)
     assert all(pd.isna(r["speaker_name"]) for r in found)
+
+
+def test_a_document_speaks_through_a_relative_clause():
+    r = _one(
+        "He released a letter from his doctor Friday afternoon that says he is in excellent health.",
+        "says",
+    )
+    assert (r["speaker"], r["speaker_role"]) == ("a letter from his doctor", "document")
+    assert r["content"] == "he is in excellent health"
+    assert rows("The memo that says it all is gone.") == []

@@ -26,7 +26,7 @@ from ._spans import (
     _subject,
     _trim_adjunct,
 )
-from ._speakers import DAYS, speaker_left, speaker_right, time_before
+from ._speakers import DAYS, _role_of, speaker_left, speaker_right, time_before
 from ._text import (
     _ADVERBIAL,
     _AND_BEFORE,
@@ -141,6 +141,10 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 continue
         else:
             sp = speaker_left(text, s, v.start(), lex)
+            if sp is None and low in _SAYS:
+                # 'a letter from his doctor that says he has ...', 'a new poll that shows ...':
+                # a document speaks through a relative clause.
+                sp = _document_before_relative(text, s, v.start(), lex)
         if (
             sp is not None
             and not found_any
@@ -521,6 +525,22 @@ _RELATIVE_BEFORE = re.compile(
 _CHARACTERISER = re.compile(
     r"(?:[A-Z]|(?:he|she|they|we|I|it|the|a|an|one|some|many|his|her|their)\b|[a-z]+s\b)"
 )
+
+
+_DOCUMENT_RELATIVE = re.compile(
+    r"\b((?:a|an|the|his|her|their|its|this|that)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)"
+    r"(?:\s+(?:on|last|this|early|late)?\s*(?:[A-Z][a-z]+day|morning|afternoon|evening|night|week))*"
+    r"\s+(?:that|which)\s+\Z"
+)
+
+
+def _document_before_relative(text, s, cue_start, lex):
+    """The document that a relative clause's cue speaks for ('a letter from his doctor Friday
+    afternoon that says ...'), if the phrase before 'that' / 'which' is one, else None."""
+    m = _DOCUMENT_RELATIVE.search(text, max(s, cue_start - 80), cue_start)
+    if m and _role_of(m.group(1).lower(), lex) == "document":
+        return m.span(1)
+    return None
 
 
 def _characterisation(text, s, e, v, lex, qstarts, quotes, verb):
