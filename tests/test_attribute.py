@@ -2177,3 +2177,26 @@ def test_a_document_speaks_through_a_relative_clause():
     assert (r["speaker"], r["speaker_role"]) == ("a letter from his doctor", "document")
     assert r["content"] == "he is in excellent health"
     assert rows("The memo that says it all is gone.") == []
+
+
+def test_according_to_a_titled_work_with_its_owner():
+    r = _one(
+        "In the 1980s he paid $8 million for a Boeing 727, according to his book ''The Art of "
+        "the Deal.''",
+        "according to",
+    )
+    assert r["speaker"] == "his book ''The Art of the Deal.''"
+    assert (r["kind"], r["speaker_role"]) == ("indirect", "document")
+    assert pd.isna(r["speaker_name"])  # 'Art' is a word of the title, not a person
+    assert r["content"] == "In the 1980s he paid $8 million for a Boeing 727"
+
+
+def test_two_titled_names_may_speak_and_a_gerund_may_open_the_content():
+    pair = _one(
+        "Maine Sen. Susan Collins and Texas Rep. Louis Gohmert suggested they would only offer "
+        "conditional support.",
+        "suggested",
+    )
+    assert pair["speaker_name"] == "Susan Collins and Louis Gohmert"
+    gerund = _one("Seeing his brother suffer led him to avoid alcohol, he said.", "said")
+    assert gerund["content"] == "Seeing his brother suffer led him to avoid alcohol"

@@ -239,7 +239,9 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
         low = v.group(0).lower()
         if low.startswith("according") or low in lex.according_cues:
             sp = speaker_right(text, v.end(), cz, lex)
-            if sp and not text[sp[1] : cz].strip():
+            # ('according to his book "The Art of the Deal."': a title right after the source
+            # names it; a quotation it sources follows a comma or a colon)
+            if sp and punct and not text[sp[1] : cz].strip():
                 return {
                     "side": "left",
                     "cue": (v.start(), v.end()),

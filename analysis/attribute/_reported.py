@@ -244,7 +244,13 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         if (
             _ends_with_comma(before)
             and not _asked_at(text, s)
-            and not (_openings_end(text, s, sp[0]) == sp[0] and not _NOT_OPENING.match(text, s))
+            and not (
+                _openings_end(text, s, sp[0]) == sp[0]
+                and not _NOT_OPENING.match(text, s)
+                # ('Seeing his brother suffer led him to ..., he said.': nothing follows the cue,
+                # so what went before it is no opening phrase)
+                and _WORDS.search(text, tail, after_end)
+            )
             and _short(text, s, sp[0], 200)
             and not _short(text, s, sp[0], 3)
             and (
@@ -410,12 +416,25 @@ def _titled_source(text, pos, e, lex, qstarts, quotes) -> tuple[int, int] | None
     Blair': a quoted title is the source, with its author if one follows."""
     pos = _skip_space(text, pos, e)
     k = bisect.bisect_left(qstarts, pos)
-    if k == len(quotes) or qstarts[k] != pos or not quotes[k].closed or quotes[k].end > e:
+    if k < len(quotes) and qstarts[k] != pos:
+        # 'according to his book "The Art of the Deal."', "according to E. J. Fleming's
+        # ''The Fixers''": an owner of a few words before the title.
+        owner = _TITLE_OWNER.match(text, pos, qstarts[k])
+        if owner is None or owner.end() != qstarts[k]:
+            return None
+    if k == len(quotes) or not quotes[k].closed or quotes[k].end > e:
         return None
     end = quotes[k].end
     by = _BY.match(text, end, e)
     author = speaker_right(text, by.end(), e, lex) if by else None
     return pos, author[1] if author else end
+
+
+_TITLE_OWNER = re.compile(
+    r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w’'.\-]+\s+){0,3}?"
+    r"(?:book|memoir|biography|column|report|study|article|essay|film|documentary|show|"
+    r"[\w.\-]+[’']s)\s+"
+)
 
 
 def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int:

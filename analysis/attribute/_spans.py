@@ -425,6 +425,9 @@ _BAD_HEADS = frozenset(
 _DAY_ONLY = re.compile(rf"{DAYS}|Yesterday|Today|Tonight")
 
 
+_NAME_PAIR = re.compile(r"([A-Z][^,;]*?[A-Z][\w’'\-.]*)\s+and\s+([A-Z][^,;]*?[A-Z][\w’'\-.]*)")
+
+
 def _plausible_speaker(sp_text: str, lex: Lexicon, longest: int = 8) -> bool:
     words = sp_text.split()
     if _DAY_ONLY.fullmatch(sp_text):
@@ -432,6 +435,9 @@ def _plausible_speaker(sp_text: str, lex: Lexicon, longest: int = 8) -> bool:
     last = words[-1].lower()
     if last in _BAD_HEADS and len(words) == 1:
         return False
+    if len(words) > longest and (pair := _NAME_PAIR.fullmatch(sp_text)):
+        # 'Maine Sen. Susan Collins and Texas Rep. Louis Gohmert': two titled names
+        return all(len(p.split()) <= longest // 2 + 2 for p in pair.groups())
     return len(words) <= longest
 
 

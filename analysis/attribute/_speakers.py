@@ -1057,6 +1057,8 @@ _PART_OF = re.compile(
 )
 
 
+_TITLE_MARKS = ("“", '"', "''")
+_QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"|''.*?''")
 _POSTMODIFIER = re.compile(
     # after a lower-case noun (not a determiner): a relative clause or a participle phrase
     r"\b(?!(?:the|a|an|his|her|their|its|our)\b)[a-z][a-z\-’']*"
@@ -1071,6 +1073,12 @@ def describe(
 ) -> Speaker:
     """Resolve a speaker phrase to its name, role and organisation and anonymity."""
     phrase = " ".join(speaker.split())
+    if any(mark in phrase for mark in _TITLE_MARKS):
+        # "his book ''The Art of the Deal''", "E. J. Fleming's ''The Fixers: Eddie Mannix ...''":
+        # the names in a title are no speaker's; the owner of the work is.
+        bare_phrase = " ".join(_QUOTED_TITLE.sub(" ", phrase).split())
+        if bare_phrase:
+            phrase = bare_phrase
     low = phrase.lower()
     if low == "who":
         name = mentions.last_person_before(pos, window=200)
