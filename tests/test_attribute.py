@@ -2200,3 +2200,21 @@ def test_two_titled_names_may_speak_and_a_gerund_may_open_the_content():
     assert pair["speaker_name"] == "Susan Collins and Louis Gohmert"
     gerund = _one("Seeing his brother suffer led him to avoid alcohol, he said.", "said")
     assert gerund["content"] == "Seeing his brother suffer led him to avoid alcohol"
+
+
+def test_closing_cue_with_a_listener_and_a_clause_of_time():
+    r = _one(
+        "This is not about me, President Obama told his closest advisers as he labored over one "
+        "of the last major addresses of his presidency.",
+        "told",
+    )
+    assert r["content"] == "This is not about me"
+
+
+def test_a_relative_speaker_is_no_subject_for_a_later_participle():
+    found = rows(
+        'Mr. Obi rebuked critics who say he should condemn them as "radicals," saying another '
+        "name will do nothing to defeat them."
+    )
+    saying = [r for r in found if r["cue"] == "saying"]
+    assert [r["speaker"] for r in saying] == ["Mr. Obi"]

@@ -256,9 +256,13 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             and (
                 _short(text, tail, after_end, 4)
                 or (_POST_TAIL.match(text, tail, e) and _short(text, tail, after_end, 12))
+                # ('..., Obama told his advisers as he labored over one of the last ...')
+                or _TIME_CLAUSE.match(text, tail, after_end)
             )
             and not _YES_NO.match(text, v.end())
-            and not _TO_OR_THAT.search(text, v.end(), after_end)
+            # ('... told his advisers as he prepared to rally Democrats': a 'to' inside a clause
+            # of time after the cue is none of the cue's)
+            and not _TO_OR_THAT.search(text, v.end(), _time_clause_start(text, tail, after_end))
             # ('..., another says there are 1,800': a clause of its own follows the cue)
             and not _CLAUSE_AFTER.match(text, v.end(), after_end)
             # ('..., Gov. Ducey called the long lines "unacceptable."': an object follows)
@@ -360,7 +364,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
             _add(text, raw, cs, ce, (v.start(), cue_end), sp, quotes, qstarts)
             found_any = True
-            subject = subject or sp
+            if text[sp[0] : sp[1]].lower() not in _RELATIVE_SPEAKERS:
+                # ('Obama rebuked critics who say ..., saying ...': 'who' is no sentence subject)
+                subject = subject or sp
             pos = ce
 
 
@@ -605,6 +611,18 @@ _TO_OR_THAT = re.compile(
 # '... on the spot – saying ...', '... in hot water by saying ...': a participle after the
 # main clause, like one after a comma.
 _DASH_OR_PREPOSITION_END = re.compile(r"(?:\s[–—-]|\b(?:by|after|before|while|without|in))\s+\Z")
+
+
+_TIME_CLAUSE = re.compile(
+    r"\s(?:as|when|while|after|before|because|since)\s+(?=(?:he|she|they|it|we|I|the|[A-Z])\b)"
+)
+
+
+def _time_clause_start(text: str, pos: int, end: int) -> int:
+    """Where a clause of time or reason with a subject of its own starts in ``text[pos:end]``,
+    else ``end``."""
+    m = _TIME_CLAUSE.search(text, pos, end)
+    return m.start() if m else end
 
 
 def _ends_with_comma(before: str) -> bool:

@@ -126,7 +126,7 @@ _TELL = frozenset(
     ]
 )
 _OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|last|this|"
+    r"\s+(?:(?:the|a|an|his|her|their|our|my|this)\s+)?(?:[\w’'\-.]+\s+){0,3}?[\w’'\-.]+?(?=\s*(?:[,:]|\s(?:that|on|in|at|during|after|before|as|when|while|last|this|"
     rf"{DAYS})\b|\s*$))",
 )
 _ADVERBIAL = re.compile(
