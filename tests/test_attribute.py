@@ -2218,3 +2218,17 @@ def test_a_relative_speaker_is_no_subject_for_a_later_participle():
     )
     saying = [r for r in found if r["cue"] == "saying"]
     assert [r["speaker"] for r in saying] == ["Mr. Obi"]
+
+
+def test_a_participle_cue_that_opens_the_sentence_has_the_main_subject_as_speaker():
+    r = _one(
+        'Calling her challenger, Deborah Ross, "exactly the kind of partner I need," Mrs. Ode '
+        "upbraided Mr. Burr for failing to reject the plan.",
+        "Calling",
+    )
+    assert r["speaker"] == "Mrs. Ode"
+    assert r["content"] == 'her challenger, Deborah Ross, "exactly the kind of partner I need,"'
+    assert r["kind"] == "partial"
+    # 'Speaking to reporters' is an occasion, not what was said.
+    found = rows("Speaking to reporters, Mr. Obi said the deal was off.")
+    assert [x["cue"] for x in found] == ["said"]

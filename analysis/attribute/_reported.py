@@ -77,6 +77,19 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
     subject = None
     pos = s
     found_any = False
+    initial = _CAPITAL_PARTICIPLE.match(text, _ACCORDING_LEAD.match(text, s, e).end(), e)
+    if (
+        initial
+        and initial.group(0).lower() in lex.reporting_verbs
+        and (opening := _opening_participle(text, e, initial, lex, qstarts, quotes))
+    ):
+        # 'Conceding that a deal would come "down the line," he said ...': the subject of the
+        # main clause speaks the participle's content.
+        cs, ce, sp = opening
+        _add(text, raw, cs, ce, initial.span(), sp, quotes, qstarts)
+        found_any = True
+        subject = sp
+        pos = ce
     for v in hits:
         if v.start() < pos or _in_quote(v.start(), qstarts, quotes):
             continue
@@ -566,6 +579,41 @@ def _document_before_relative(text, s, cue_start, lex):
     if m and _role_of(m.group(1).lower(), lex) == "document":
         return m.span(1)
     return None
+
+
+_MAIN_CLAUSE = re.compile(
+    r",[”\"']*\s+(?=(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|he|she|they|we|I)\s+"
+    r"(?:[a-z]+(?:ed|s)|said|told|wrote|made|took|gave|went|has|had|is|was|will|would|also|"
+    r"then)\b)"
+)
+
+
+_CLOSING_MARKS = frozenset(["”", '"', "'"])
+_CAPITAL_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")
+
+
+def _opening_participle(text, e, v, lex, qstarts, quotes):
+    """(content start, content end, speaker) for a participle cue ``v`` that opens its
+    sentence ('Calling Ross "exactly the partner I need," Mrs. Clinton upbraided Mr. Burr'),
+    else None."""
+    if v.group(0).lower() in prepositions(lex):
+        return None  # ('Speaking to reporters, Trump said ...': an occasion)
+    pos = v.end()
+    while (m := _MAIN_CLAUSE.search(text, pos, e)) is not None:
+        closing = text[m.start() + 1 : m.start() + 2] in _CLOSING_MARKS  # '... I need," Mrs.'
+        if closing or not _in_quote(m.start(), qstarts, quotes):
+            break
+        pos = m.end()
+    if m is None or _short(text, v.end(), m.start(), 1) or not _short(text, v.end(), m.start(), 40):
+        return None
+    sp = _subject(text, m.end(), e, lex)
+    if sp is None or sp[0] != m.end():
+        return None
+    cs = _THAT.match(text, v.end()).end()
+    ce = text.rfind(",", cs, m.start() + 1)
+    if text[m.start() + 1 : m.start() + 2] in "”\"'":
+        ce = m.start() + 2  # the comma inside the closing mark: '... I need,"'
+    return cs, ce, sp
 
 
 def _characterisation(text, s, e, v, lex, qstarts, quotes, verb):
