@@ -2232,3 +2232,11 @@ def test_a_participle_cue_that_opens_the_sentence_has_the_main_subject_as_speake
     # 'Speaking to reporters' is an occasion, not what was said.
     found = rows("Speaking to reporters, Mr. Obi said the deal was off.")
     assert [x["cue"] for x in found] == ["said"]
+
+
+def test_exhorted_and_projects_that():
+    r = _one('Cruz exhorted Republicans to "vote your conscience" in July.', "exhorted")
+    assert r["speaker"] == "Cruz"
+    p = _one("The campaign projects that the tax would raise $75 billion a year.", "projects")
+    assert p["content"] == "the tax would raise $75 billion a year"
+    assert rows("The city has many infrastructure projects under way.") == []
