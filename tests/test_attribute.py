@@ -2240,3 +2240,12 @@ def test_exhorted_and_projects_that():
     p = _one("The campaign projects that the tax would raise $75 billion a year.", "projects")
     assert p["content"] == "the tax would raise $75 billion a year"
     assert rows("The city has many infrastructure projects under way.") == []
+
+
+def test_a_company_or_building_named_after_a_person_is_not_that_person():
+    text = (
+        "The Trump Organization owns the tower. Lawyers for the Trump Organization met on Monday. "
+        "Mr. Trump defended his role in the talks."
+    )
+    r = _one(text, "defended")
+    assert r["speaker_name"] == "Trump"
