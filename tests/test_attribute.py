@@ -2249,3 +2249,8 @@ def test_a_company_or_building_named_after_a_person_is_not_that_person():
     )
     r = _one(text, "defended")
     assert r["speaker_name"] == "Trump"
+
+
+def test_a_speaker_phrase_ending_in_a_preposition_gives_way_to_its_subject():
+    r = _one("Mr. Obi refrained from mentioning his rivals in the speech.", "mentioning")
+    assert (r["speaker"], r["speaker_name"]) == ("Mr. Obi", "Obi")

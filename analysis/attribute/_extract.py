@@ -101,6 +101,9 @@ _NOT_A_SPEAKER = re.compile(
     r"don[’']t|just|only|even|about|into|like|since|under|over|unlike)\Z"
     r"|(?:do|does|did|has|have|had|having|will|would|can|could|should|against|taking)\b)"
 )
+_FUNCTION_WORD_END = re.compile(
+    r"\s(?:from|to|of|by|for|with|in|on|at|about|some|the|a|an|and|or)\Z", re.IGNORECASE
+)
 # Verbs whose clause names a source of its own even inside another attribution's content
 # ('Trump said he was "happy to see" it, according to ...': Trump is still quoted).
 _OWN_SOURCE_CUES = frozenset(
@@ -364,6 +367,11 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             # 'Don't blame Bush', 'Do you think ...', 'After ... decided': the rules read a
             # word that cannot name anyone as the speaker; the attribution keeps no source.
             sp = r["speaker"] = None
+        elif sp is not None and _FUNCTION_WORD_END.search(text, sp[0], sp[1]):
+            # 'Trump launched his campaign by [talking about ...]', 'Rubio refrained from': a
+            # clause, not a speaker phrase; its subject speaks, if it has one.
+            subject = _subject(text, sp[0], sp[1], lex)
+            sp = r["speaker"] = subject if subject and subject[1] < sp[1] else None
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
             low = sp_text.lower()
