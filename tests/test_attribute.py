@@ -2254,3 +2254,18 @@ def test_a_company_or_building_named_after_a_person_is_not_that_person():
 def test_a_speaker_phrase_ending_in_a_preposition_gives_way_to_its_subject():
     r = _one("Mr. Obi refrained from mentioning his rivals in the speech.", "mentioning")
     assert (r["speaker"], r["speaker_name"]) == ("Mr. Obi", "Obi")
+
+
+def test_a_dateline_is_no_speaker_and_vice_president_is_no_president():
+    r = _one(
+        "WASHINGTON — Michael Steele, chairman of the party, drew criticism on Friday after "
+        "declaring that the war was a mistake.",
+        "declaring",
+    )
+    assert r["speaker"] == "Michael Steele"
+    text = (
+        "The talks were pressed by Vice President Mike Pence and Representative Kevin McCarthy of "
+        'California. "We need a barrier," the president said.'
+    )
+    said = _one(text, "said")
+    assert pd.isna(said["speaker_name"])  # not Kevin McCarthy, whose title is 'Representative'

@@ -322,8 +322,18 @@ _NOT_OPENING = re.compile(r"(?:And|But|So|Yet|Or|Nor|This|That|These|Those|It)\b
 _INTRO_ANY_CASE = re.compile(_INTRO.pattern, re.IGNORECASE)
 
 
+# A dateline before the first sentence: 'WASHINGTON — ', 'DES MOINES, Iowa — '.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.’'\-]+(?:[ ,]+[A-Z][A-Za-z.’'\-]*){0,3}\s+(?:\([^)]{1,30}\)\s*)?[—–-]+\s+"
+)
+
+
 def _openings_end(text: str, s: int, hi: int) -> int:
-    """End of up to two opening phrases at ``s`` ('On Thursday, after remaining neutral, ')."""
+    """End of up to two opening phrases at ``s`` ('On Thursday, after remaining neutral, '),
+    after a dateline ('WASHINGTON — ')."""
+    dateline = _DATELINE.match(text, s, hi)
+    if dateline:
+        s = dateline.end()
     for rx in (_INTRO, _INTRO_ANY_CASE):
         intro = rx.match(text, s, hi)
         if intro is None:

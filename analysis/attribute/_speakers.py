@@ -788,8 +788,12 @@ class Mentions:
         if not self._built:
             self._build()
         cut = bisect.bisect_left(self.starts, pos)
+        # The noun must be the title written right before the name ('President Barack Obama',
+        # 'Secretary of State John Kerry'), not a word further back ('Vice President Mike Pence
+        # and Representative Kevin McCarthy' gives McCarthy no 'president').
+        pattern = _title_end(noun)
         for k in range(cut - 1, -1, -1):
-            if noun in self.titles[k][-40:]:
+            if noun in self.titles[k][-40:] and pattern.search(self.titles[k]):
                 return self.names[k]
         return None
 
@@ -1066,6 +1070,13 @@ _POSTMODIFIER = re.compile(
     r"against|by)|interviewed|surveyed|polled|questioned|quoted|cited|seen|obtained|reviewed|"
     r"released|discovered|based)\b)"
 )
+
+
+@functools.lru_cache(maxsize=256)
+def _title_end(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!vice )(?<!vice-)\b{re.escape(noun)}(?:\s+(?:of|for)\s+(?:the\s+)?[a-z.’'\- ]{{1,30}})?\s*\Z"
+    )
 
 
 def describe(
