@@ -2269,3 +2269,12 @@ def test_a_dateline_is_no_speaker_and_vice_president_is_no_president():
     )
     said = _one(text, "said")
     assert pd.isna(said["speaker_name"])  # not Kevin McCarthy, whose title is 'Representative'
+
+
+def test_a_us_attorney_is_an_official_and_the_spokesman_review_an_outlet():
+    r = _one("U.S. Attorney Adam Braverman said the indictment proved his point.", "said")
+    assert r["speaker_role"] == "official"
+    outlet = _one("The vote was close, according to the Spokesman-Review.", "according to")
+    assert outlet["speaker_role"] == "outlet"
+    lawyer = _one("Defense attorney Jane Roe said the case was weak.", "said")
+    assert lawyer["speaker_role"] == "expert"
