@@ -2278,3 +2278,16 @@ def test_a_us_attorney_is_an_official_and_the_spokesman_review_an_outlet():
     assert outlet["speaker_role"] == "outlet"
     lawyer = _one("Defense attorney Jane Roe said the case was weak.", "said")
     assert lawyer["speaker_role"] == "expert"
+
+
+def test_a_speaker_phrase_that_holds_a_clause_keeps_its_subject():
+    r = _one('On the bus, host Chris Cuomo she said the deal was "fair."', "said")
+    assert r["speaker"] == "she"
+    s = _one(
+        "The Vermont senator emailed supporters saying: “The struggle continues” and vowing to "
+        "compete in the final contest.",
+        "vowing",
+    )
+    assert s["speaker"] == "The Vermont senator"
+    people = _one("People briefed on the situation said the governor had revealed nothing.", "said")
+    assert people["speaker"] == "People briefed on the situation"

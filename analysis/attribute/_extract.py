@@ -101,6 +101,13 @@ _NOT_A_SPEAKER = re.compile(
     r"don[’']t|just|only|even|about|into|like|since|under|over|unlike)\Z"
     r"|(?:do|does|did|has|have|had|having|will|would|can|could|should|against|taking)\b)"
 )
+_PRONOUN_END = re.compile(r"\s(he|she|they|we|I)\Z")
+# A finite verb with its object ('issued a statement', 'addressed the supporters'), not a
+# participle that describes the subject ('People briefed on the talks', 'polls released').
+_VERB_AFTER_SUBJECT = re.compile(
+    r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{3,}ed\s+(?:a|an|the|his|her|their|its|this|these|"
+    r"those|him|them|supporters|reporters|[A-Z])\b"
+)
 _FUNCTION_WORD_END = re.compile(
     r"\s(?:from|to|of|by|for|with|in|on|at|about|some|the|a|an|and|or)\Z", re.IGNORECASE
 )
@@ -372,6 +379,17 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             # clause, not a speaker phrase; its subject speaks, if it has one.
             subject = _subject(text, sp[0], sp[1], lex)
             sp = r["speaker"] = subject if subject and subject[1] < sp[1] else None
+        elif sp is not None and (pronoun := _PRONOUN_END.search(text, sp[0], sp[1])):
+            # 'On Tuesday he', 'host Chris Cuomo she': the pronoun is the subject that speaks.
+            sp = r["speaker"] = pronoun.span(1)
+        elif (
+            sp is not None
+            and (subject := _subject(text, sp[0], sp[1], lex))
+            and subject[1] < sp[1]
+            and _VERB_AFTER_SUBJECT.match(text, subject[1], sp[1])
+        ):
+            # 'Ms. Zimmer issued a statement [saying ...]', 'Grimm stormed [off ...]'
+            sp = r["speaker"] = subject
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
             low = sp_text.lower()
