@@ -2291,3 +2291,12 @@ def test_a_speaker_phrase_that_holds_a_clause_keeps_its_subject():
     assert s["speaker"] == "The Vermont senator"
     people = _one("People briefed on the situation said the governor had revealed nothing.", "said")
     assert people["speaker"] == "People briefed on the situation"
+
+
+def test_words_of_a_title_case_headline_are_no_names():
+    text = (
+        "Chuck Grassley Compares Trump’s Racism To Sotomayor Celebrating Diversity.\n\n"
+        "Sen. Chuck Grassley spoke on Wednesday. Trump said the judge was biased."
+    )
+    r = _one(text, "said")
+    assert r["speaker_name"] == "Trump"  # not 'Chuck Grassley Compares Trump'

@@ -679,11 +679,17 @@ class Mentions:
         self.titles: list[str] = []  # lower-case text just before the name
         lex = self.lex
         words: list[list[str]] = []  # the words of each name, split once
+        headline: dict[int, bool] = {}  # line start -> whether the line is in title case
         for m in _MULTI_RUN.finditer(text):
             run = m.group(0)
             name = _person_name(run, lex)
             if name is None or " " not in name:
                 continue
+            line = text.rfind("\n", 0, m.start()) + 1
+            if line not in headline:
+                headline[line] = _title_case_line(text, line)
+            if headline[line]:
+                continue  # 'Obama Willing To Act On Guns': a headline's words are no names
             parts = name.split()
             start = m.start()
             pos = start + run.find(parts[0])
@@ -1070,6 +1076,24 @@ _POSTMODIFIER = re.compile(
     r"against|by)|interviewed|surveyed|polled|questioned|quoted|cited|seen|obtained|reviewed|"
     r"released|discovered|based)\b)"
 )
+
+
+_LOWER_OK = frozenset(
+    ["a", "an", "the", "of", "to", "in", "for", "and", "on", "with", "at", "by", "or"]
+)
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    """A short line whose words are nearly all capitalised: a headline, not running text."""
+    end = text.find("\n", start)
+    words = text[start : end if end >= 0 else len(text)].split()
+    if not 3 <= len(words) <= 25:
+        return False
+    counted = [w for w in words if w.lower() not in _LOWER_OK and w[:1].isalpha()]
+    lower = sum(1 for w in counted if not w[0].isupper())
+    # Every content word capitalised (one slip allowed in a long line); 'Ann Ortiz and Bob Lane
+    # met in May.' has 'met'.
+    return len(counted) >= 3 and lower <= (1 if len(counted) >= 8 else 0)
 
 
 @functools.lru_cache(maxsize=256)
