@@ -2300,3 +2300,11 @@ def test_words_of_a_title_case_headline_are_no_names():
     )
     r = _one(text, "said")
     assert r["speaker_name"] == "Trump"  # not 'Chuck Grassley Compares Trump'
+
+
+def test_a_title_before_a_name_and_the_writers_i_are_no_part_of_a_speaker_name():
+    r = _one("NRA CEO Wayne LaPierre said the plan would fail.", "said")
+    assert r["speaker_name"] == "Wayne LaPierre"
+    text = "Megyn Kelly asked me about the case. I told her the government had lost."
+    told = _one(text, "told")
+    assert told["speaker"] == "I" and pd.isna(told["speaker_name"])  # the writer, not Kelly

@@ -52,7 +52,7 @@ _TOKEN = re.compile(
 )
 
 PRONOUNS = frozenset("he she they i we it him her them his their its".split())  # noqa: SIM905
-_PERSON_PRONOUNS = frozenset("he she i him her his".split())  # noqa: SIM905
+_PERSON_PRONOUNS = frozenset("he she him her his".split())  # noqa: SIM905  (not "I": the writer, named nowhere)
 _ADVERBS = frozenset(
     [
         "also",
@@ -655,6 +655,8 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
             break
     while out and out[0].lower() in _PARTICLES:
         out.pop(0)
+    if len(out) >= 3 and out[0].endswith("ing") and out[0][1:].islower():
+        out.pop(0)  # 'Attacking Hillary Clinton': a participle that opens the sentence
     return " ".join(out) if out else None
 
 
