@@ -101,6 +101,7 @@ _NOT_A_SPEAKER = re.compile(
     r"don[’']t|just|only|even|about|into|like|since|under|over|unlike)\Z"
     r"|(?:do|does|did|has|have|had|having|will|would|can|could|should|against|taking)\b)"
 )
+_VERB_IN_PHRASE = re.compile(r"[a-z]{3}ed\s")
 _PRONOUN_END = re.compile(r"\s(he|she|they|we|I)\Z")
 # A finite verb with its object ('issued a statement', 'addressed the supporters'), not a
 # participle that describes the subject ('People briefed on the talks', 'polls released').
@@ -384,6 +385,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             sp = r["speaker"] = pronoun.span(1)
         elif (
             sp is not None
+            and _VERB_IN_PHRASE.search(text, sp[0], sp[1])  # (cheap test first)
             and (subject := _subject(text, sp[0], sp[1], lex))
             and subject[1] < sp[1]
             and _VERB_AFTER_SUBJECT.match(text, subject[1], sp[1])

@@ -189,9 +189,11 @@ _IT_THAT = re.compile(
 )
 # 'X seems to ...', 'X is expected to ...': found from the literal " to " / " like " (a fast scan),
 # then the word before it is looked up.
-_TO_LIKE = re.compile(r" (?:to|like|as|for) (?=[a-z])")
+_TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
 # 'is widely seen as', 'is known for': a perception with no one named who perceives.
-_PERCEIVED_AS = frozenset(["seen", "viewed", "regarded", "considered", "perceived", "known"])
+_PERCEIVED = re.compile(
+    r"\b(?:(?:seen|viewed|regarded|considered|perceived|known) as|known for) (?=[a-z])"
+)
 _RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 _RAISING_PASSIVE = frozenset(
     [
@@ -254,17 +256,16 @@ def _raising(text: str):
         ws = text.rfind(" ", max(0, m.start() - 20), m.start()) + 1
         word = text[ws : m.start()]
         if word in _RAISING_WORDS:
-            if m.group(0) in {" to ", " like "}:
-                yield ws, m.end() - 1
-        elif m.group(0) in {" as ", " for "}:
-            if word in _PERCEIVED_AS and (m.group(0) == " as " or word == "known"):
-                aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
-                if aux:
-                    yield aux.start(), m.end() - 1
+            yield ws, m.end() - 1
         elif word in _RAISING_PASSIVE and m.group(0) == " to ":
             aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
             if aux:
                 yield aux.start(), m.end() - 1
+    # 'is widely seen as', 'is best known for': found from the participle itself.
+    for m in _PERCEIVED.finditer(text):
+        aux = _AUX_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if aux:
+            yield aux.start(), m.end() - 1
     # 'Cruz seemed lost', 'the deal seems certain to pass': "seem" reports an impression
     # whatever follows it.
     i = text.find("seem")

@@ -1088,7 +1088,10 @@ _LOWER_OK = frozenset(
 def _title_case_line(text: str, start: int) -> bool:
     """A short line whose words are nearly all capitalised: a headline, not running text."""
     end = text.find("\n", start)
-    words = text[start : end if end >= 0 else len(text)].split()
+    end = end if end >= 0 else len(text)
+    if end - start > 200:
+        return False  # running text, not a headline (spared the split)
+    words = text[start:end].split()
     if not 3 <= len(words) <= 25:
         return False
     counted = [w for w in words if w.lower() not in _LOWER_OK and w[:1].isalpha()]
