@@ -191,9 +191,7 @@ _IT_THAT = re.compile(
 # then the word before it is looked up.
 _TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
 # 'is widely seen as', 'is known for': a perception with no one named who perceives.
-_PERCEIVED = re.compile(
-    r"\b(?:(?:seen|viewed|regarded|considered|perceived|known) as|known for) (?=[a-z])"
-)
+_PERCEIVED = frozenset(["seen", "viewed", "regarded", "considered", "perceived", "known"])
 _RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 _RAISING_PASSIVE = frozenset(
     [
@@ -261,11 +259,22 @@ def _raising(text: str):
             aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
             if aux:
                 yield aux.start(), m.end() - 1
-    # 'is widely seen as', 'is best known for': found from the participle itself.
-    for m in _PERCEIVED.finditer(text):
-        aux = _AUX_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if aux:
-            yield aux.start(), m.end() - 1
+    # 'is widely seen as', 'is best known for': found from the literal " as " / " for " (a
+    # fast scan), then the participle before it is looked up.
+    for token in (" as ", " for "):
+        i = text.find(token)
+        while i >= 0:
+            ws = text.rfind(" ", max(0, i - 12), i) + 1
+            word = text[ws:i]
+            if (
+                word in _PERCEIVED
+                and (token == " as " or word == "known")
+                and text[i + len(token) : i + len(token) + 1].islower()
+            ):
+                aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
+                if aux:
+                    yield aux.start(), i + len(token) - 1
+            i = text.find(token, i + len(token))
     # 'Cruz seemed lost', 'the deal seems certain to pass': "seem" reports an impression
     # whatever follows it.
     i = text.find("seem")
