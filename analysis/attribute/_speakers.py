@@ -799,9 +799,8 @@ class Mentions:
         # The noun must be the title written right before the name ('President Barack Obama',
         # 'Secretary of State John Kerry'), not a word further back ('Vice President Mike Pence
         # and Representative Kevin McCarthy' gives McCarthy no 'president').
-        pattern = _title_end(noun)
         for k in range(cut - 1, -1, -1):
-            if noun in self.titles[k][-40:] and pattern.search(self.titles[k]):
+            if noun in self.titles[k][-40:] and _ends_with_title(self.titles[k], noun):
                 return self.names[k]
         return None
 
@@ -1101,11 +1100,20 @@ def _title_case_line(text: str, start: int) -> bool:
     return len(counted) >= 3 and lower <= (1 if len(counted) >= 8 else 0)
 
 
-@functools.lru_cache(maxsize=256)
-def _title_end(noun: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!vice )(?<!vice-)\b{re.escape(noun)}(?:\s+(?:of|for)\s+(?:the\s+)?[a-z.’'\- ]{{1,30}})?\s*\Z"
-    )
+_OF_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[a-z.’'\- ]{1,30}")
+
+
+def _ends_with_title(before: str, noun: str) -> bool:
+    """Whether the lower-case text ``before`` a name ends with the title ``noun`` ('president ',
+    'secretary of state '), not with 'vice president' or a later title ('... and representative')."""
+    text = before.rstrip()
+    at = text.rfind(noun)
+    if at < 0 or (at and text[at - 1].isalnum()):
+        return False
+    tail = text[at + len(noun) :]
+    if tail and not _OF_TAIL.fullmatch(tail):
+        return False
+    return not text[max(0, at - 5) : at].endswith(("vice ", "vice-"))
 
 
 def describe(
