@@ -375,17 +375,18 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
             # 'Don't blame Bush', 'Do you think ...', 'After ... decided': the rules read a
             # word that cannot name anyone as the speaker; the attribution keeps no source.
             sp = r["speaker"] = None
-        elif sp is not None and _FUNCTION_WORD_END.search(text, sp[0], sp[1]):
+        elif sp is None or text.find(" ", sp[0], sp[1]) < 0:
+            pass  # one word: none of the clause tests below can apply
+        elif _FUNCTION_WORD_END.search(text, sp[0], sp[1]):
             # 'Trump launched his campaign by [talking about ...]', 'Rubio refrained from': a
             # clause, not a speaker phrase; its subject speaks, if it has one.
             subject = _subject(text, sp[0], sp[1], lex)
             sp = r["speaker"] = subject if subject and subject[1] < sp[1] else None
-        elif sp is not None and (pronoun := _PRONOUN_END.search(text, sp[0], sp[1])):
+        elif pronoun := _PRONOUN_END.search(text, sp[0], sp[1]):
             # 'On Tuesday he', 'host Chris Cuomo she': the pronoun is the subject that speaks.
             sp = r["speaker"] = pronoun.span(1)
         elif (
-            sp is not None
-            and _VERB_IN_PHRASE.search(text, sp[0], sp[1])  # (cheap test first)
+            _VERB_IN_PHRASE.search(text, sp[0], sp[1])  # (cheap test first)
             and (subject := _subject(text, sp[0], sp[1], lex))
             and subject[1] < sp[1]
             and _VERB_AFTER_SUBJECT.match(text, subject[1], sp[1])

@@ -77,7 +77,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
     subject = None
     pos = s
     found_any = False
-    initial = _CAPITAL_PARTICIPLE.match(text, _ACCORDING_LEAD.match(text, s, e).end(), e)
+    initial = (
+        _CAPITAL_PARTICIPLE.match(text, _ACCORDING_LEAD.match(text, s, e).end(), e)
+        if text.find("ing ", s, s + 30) >= 0  # (cheap test first)
+        else None
+    )
     if (
         initial
         and initial.group(0).lower() in lex.reporting_verbs
