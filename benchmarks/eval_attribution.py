@@ -597,8 +597,8 @@ def main(argv: list[str] | None = None) -> int:
             "collected inside the timed call, which lowers the figure by about 7% (eight "
             "alternating runs on 1 December: median 488 without the collection, 525 with it). "
             "Single runs on this shared machine vary by more than that (448-541 for the same "
-            "code within minutes in the morning; 532-564 in six consecutive runs of the final "
-            "code later the same day, load average about 0.5).\n\n"
+            "code within minutes in the morning; 528-542 in six consecutive runs of the final "
+            "code in the afternoon, load average about 0.7).\n\n"
             f"Made by: `{cmd}`\n"
         )
         write_section(SECTION, body)
