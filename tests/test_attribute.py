@@ -2308,3 +2308,11 @@ def test_a_title_before_a_name_and_the_writers_i_are_no_part_of_a_speaker_name()
     text = "Megyn Kelly asked me about the case. I told her the government had lost."
     told = _one(text, "told")
     assert told["speaker"] == "I" and pd.isna(told["speaker_name"])  # the writer, not Kelly
+
+
+def test_the_vice_president_resolves_to_the_vice_president():
+    text = (
+        'Vice President Joe Biden spoke in Ohio on Monday. "We will win the state," the vice '
+        "president said."
+    )
+    assert _one(text, "said")["speaker_name"] == "Joe Biden"

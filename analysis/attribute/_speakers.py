@@ -1198,8 +1198,12 @@ def describe(
                 "expert",
             }
         ):
-            # "the Secretary", "the senator": the last person given that title.
-            name = mentions.by_title(head_low, pos)
+            # "the Secretary", "the senator", "the vice president": the last person given that
+            # title (the whole title when it is short, so that 'vice' is kept).
+            title = bare if bare.count(" ") <= 2 and bare.endswith(head_low) else head_low
+            name = mentions.by_title(title, pos) or (
+                mentions.by_title(head_low, pos) if title != head_low else None
+            )
         if (
             name is None
             and not anonymous
