@@ -125,6 +125,15 @@ def _normalise(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
+def _keyed_like_attributions(articles: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The article table with ``article_id`` as the attribution table holds it (a string), so
+    that an id given as the number 7 matches the attribution rows of article '7'."""
+    if articles is None or "article_id" not in articles.columns:
+        return articles
+    dtype = ATTRIBUTION_COLUMNS["article_id"][0]
+    return articles.assign(article_id=articles["article_id"].astype(dtype))
+
+
 def make_article_id(*, outlet: object, title: object, text: object) -> str:
     """Return the stable id of an article: 16 hex digits of a SHA-1 over its content.
 

@@ -24,7 +24,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..schema import ATTRIBUTION_COLUMNS
+from ..schema import _keyed_like_attributions
 from ._quotes import find_quotes
 from ._segment import paragraphs
 
@@ -74,15 +74,6 @@ def _check(attributions: pd.DataFrame, func: str) -> None:
             f"{func}: the attribution table lacks column(s) {missing}; make it with "
             "analysis.extract_attributions(articles)"
         )
-
-
-def _keyed_like_attributions(articles: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The article table with ``article_id`` as the attribution table holds it (a string), so
-    that an id given as the number 7 matches the attribution rows of article '7'."""
-    if articles is None or "article_id" not in articles.columns:
-        return articles
-    dtype = ATTRIBUTION_COLUMNS["article_id"][0]
-    return articles.assign(article_id=articles["article_id"].astype(dtype))
 
 
 def _outlet_map(articles: pd.DataFrame | None, by: str, func: str) -> dict:

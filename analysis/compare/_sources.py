@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare._stats import _did_you_mean
+from analysis.schema import _keyed_like_attributions
 
 # --------------------------------------------------------------------------- sources
 
@@ -40,8 +41,7 @@ def _with_group(attributions: pd.DataFrame, by: str, articles: pd.DataFrame | No
             f"by={by!r} is not a column of the article table; choose from: {', '.join(map(str, articles.columns))}"
             f"{_did_you_mean(by, articles.columns)}"
         )
-    # The attribution table holds article_id as a string: an id given as the number 7 is '7'.
-    keyed = articles[["article_id", by]].astype({"article_id": attributions["article_id"].dtype})
+    keyed = _keyed_like_attributions(articles[["article_id", by]])
     return attributions.merge(keyed, on="article_id", how="left")
 
 
