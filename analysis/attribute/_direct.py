@@ -257,19 +257,19 @@ def _attach_left(text, q, lo, lex, pats, paras, para_of, sent_bounds):
                 om = _OBJECT.match(gap)
                 if om:
                     g = om.end()
-                am = _ADVERBIAL.match(gap, g)
-                if (
-                    punct == ","
-                    and not (am and am.end() >= len(gap.rstrip()))
-                    and _short(text, v.end(), cz, 10)
-                    and not _short(text, q.start, q.end, 3)  # ('told it in "Plenty Ladylike."')
-                ):
-                    g = len(gap)  # 'he told Chris Wallace of Fox News, "..."'
             am = _ADVERBIAL.match(gap, g)
             gap_ok = not gap[g:].strip() or (am and am.end() >= len(gap.rstrip()))
             bare = False
             if not gap_ok and punct == ":" and _short(text, v.end(), cz, 8):
                 gap_ok = True  # 'he told the crowd at the rally on Monday:'
+            if (
+                not gap_ok
+                and punct == ","
+                and low in _TELL
+                and _short(text, v.end(), cz, 10)
+                and not _short(text, q.start, q.end, 3)  # ('told it in "Plenty Ladylike."')
+            ):
+                gap_ok = True  # 'he told Chris Wallace of Fox News, "..."'
             if (
                 not gap_ok
                 and not punct
@@ -348,6 +348,7 @@ _BARE_TAIL = re.compile(
 _WORD_AFTER_NAME = re.compile(r"[A-Z][\w’'\-.]*\s+[a-z]+(?:s|ed)\b")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+\Z")
 _NAME_TAIL = re.compile(r"(?<=\s)(?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*\Z")
+# (case-sensitive: 'But' opening a sentence is read by _subject itself)
 _CONJUNCTION_LEAD = re.compile(r"[\s,;—–-]*(?:(?:and|but|so|yet|then)\b\s*)?")
 _CUE_CLAUSE_END = re.compile(r"\s([a-z]+)\s*,\s*\Z")
 
