@@ -109,7 +109,7 @@ _VERB_AFTER_SUBJECT = re.compile(
     r"\s+(?:also\s+|then\s+|later\s+)?[a-z]{3,}ed\s+(?:a|an|the|his|her|their|its|this|these|"
     r"those|him|them|supporters|reporters|[A-Z])\b"
 )
-_FUNCTION_WORD_END = re.compile(
+_PHRASE_ENDS_IN_FUNCTION_WORD = re.compile(
     r"\s(?:from|to|of|by|for|with|in|on|at|about|some|the|a|an|and|or)\Z", re.IGNORECASE
 )
 # Verbs whose clause names a source of its own even inside another attribution's content
@@ -117,6 +117,27 @@ _FUNCTION_WORD_END = re.compile(
 _OWN_SOURCE_CUES = frozenset(
     ["said", "says", "say", "told", "tells", "wrote", "writes", "according to", "added", "adds"]
 )
+
+
+def _speaker_span(text: str, sp: tuple[int, int] | None, lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker phrase the rules found, mended where it is a piece of a clause: a word that
+    names no one gives no speaker ('Don't blame Bush', 'Do you think ...'); a clause gives way to
+    its subject ('Rubio refrained from [mentioning ...]', 'Ms. Zimmer issued a statement
+    [saying ...]') or to the pronoun it ends in ('On Tuesday he')."""
+    if sp is None or _NOT_A_SPEAKER.match(text, sp[0], sp[1]):
+        return None
+    if text.find(" ", sp[0], sp[1]) < 0:
+        return sp  # one word: none of the clause tests apply
+    if _PHRASE_ENDS_IN_FUNCTION_WORD.search(text, sp[0], sp[1]):
+        subject = _subject(text, sp[0], sp[1], lex)
+        return subject if subject and subject[1] < sp[1] else None
+    if pronoun := _PRONOUN_END.search(text, sp[0], sp[1]):
+        return pronoun.span(1)
+    if _VERB_IN_PHRASE.search(text, sp[0], sp[1]):  # (a cheap test before the subject)
+        subject = _subject(text, sp[0], sp[1], lex)
+        if subject and subject[1] < sp[1] and _VERB_AFTER_SUBJECT.match(text, subject[1], sp[1]):
+            return subject
+    return sp
 
 
 def _drop_nested(text: str, records: list[dict]) -> list[dict]:
@@ -370,29 +391,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         mentions,
     )
     for r in raw:
-        sp = r["speaker"]
-        if sp is not None and _NOT_A_SPEAKER.match(text, sp[0], sp[1]):
-            # 'Don't blame Bush', 'Do you think ...', 'After ... decided': the rules read a
-            # word that cannot name anyone as the speaker; the attribution keeps no source.
-            sp = r["speaker"] = None
-        elif sp is None or text.find(" ", sp[0], sp[1]) < 0:
-            pass  # one word: none of the clause tests below can apply
-        elif _FUNCTION_WORD_END.search(text, sp[0], sp[1]):
-            # 'Trump launched his campaign by [talking about ...]', 'Rubio refrained from': a
-            # clause, not a speaker phrase; its subject speaks, if it has one.
-            subject = _subject(text, sp[0], sp[1], lex)
-            sp = r["speaker"] = subject if subject and subject[1] < sp[1] else None
-        elif pronoun := _PRONOUN_END.search(text, sp[0], sp[1]):
-            # 'On Tuesday he', 'host Chris Cuomo she': the pronoun is the subject that speaks.
-            sp = r["speaker"] = pronoun.span(1)
-        elif (
-            _VERB_IN_PHRASE.search(text, sp[0], sp[1])  # (cheap test first)
-            and (subject := _subject(text, sp[0], sp[1], lex))
-            and subject[1] < sp[1]
-            and _VERB_AFTER_SUBJECT.match(text, subject[1], sp[1])
-        ):
-            # 'Ms. Zimmer issued a statement [saying ...]', 'Grimm stormed [off ...]'
-            sp = r["speaker"] = subject
+        sp = r["speaker"] = _speaker_span(text, r["speaker"], lex)
         if sp is not None:
             sp_text = text[sp[0] : sp[1]]
             low = sp_text.lower()
