@@ -41,6 +41,7 @@ from ._text import (
     _WORDS,
     _clause_not_speaker,
     _clean_end,
+    _comma_outside_quotes,
     _in_quote,
     _short,
     _skip_space,
@@ -421,9 +422,7 @@ def _as_source(text, s, e, sp, v, qstarts, quotes) -> tuple[int, int] | None:
     if m is None:
         return None
     if not lead[: m.start()].strip():
-        comma = text.find(",", v.end(), e)
-        while comma > 0 and _in_quote(comma, qstarts, quotes):
-            comma = text.find(",", comma + 1, e)
+        comma = _comma_outside_quotes(text, v.end(), e, qstarts, quotes)
         if comma < 0 or not _short(text, v.end(), comma, 6) or _short(text, comma, e, 3):
             return None
         return comma + 1, _clean_end(text, comma + 1, e)
@@ -635,9 +634,7 @@ def _characterisation(text, s, e, v, lex, qstarts, quotes, verb):
     ):
         return None
     ce = _content_end(text, v.end(), e, qstarts, quotes, verb=verb)
-    comma = text.find(",", v.end(), ce)
-    while comma >= 0 and _in_quote(comma, qstarts, quotes):
-        comma = text.find(",", comma + 1, ce)
+    comma = _comma_outside_quotes(text, v.end(), ce, qstarts, quotes)
     if comma >= 0:
         ce = comma  # ('which friends described as miserable, contributed to ...')
     return (rel.start(), ce, sp) if ce > v.end() else None

@@ -33,6 +33,7 @@ __all__ = [
     "_WORDS",
     "_clause_not_speaker",
     "_clean_end",
+    "_comma_outside_quotes",
     "_in_quote",
     "_short",
     "_skip_space",
@@ -54,6 +55,14 @@ def _clean_end(text: str, s: int, e: int) -> int:
 def _in_quote(pos: int, qstarts: list[int], quotes: list[Quote]) -> bool:
     k = bisect.bisect_right(qstarts, pos) - 1
     return k >= 0 and quotes[k].start < pos < quotes[k].end
+
+
+def _comma_outside_quotes(text: str, lo: int, hi: int, qstarts: list[int], quotes) -> int:
+    """The first comma in ``text[lo:hi]`` that is not inside quotation marks, else -1."""
+    comma = text.find(",", lo, hi)
+    while comma >= 0 and _in_quote(comma, qstarts, quotes):
+        comma = text.find(",", comma + 1, hi)
+    return comma
 
 
 @functools.lru_cache(maxsize=64)
