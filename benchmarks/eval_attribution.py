@@ -598,7 +598,8 @@ def main(argv: list[str] | None = None) -> int:
             "alternating runs on 1 December: median 488 without the collection, 525 with it). "
             "Single runs on this shared machine vary by more than that (448-541 for the same "
             "code within minutes in the morning; 528-542 in six consecutive runs of the final "
-            "code in the afternoon, load average about 0.7).\n\n"
+            "code in the afternoon at a load average of about 0.7, 486-513 in five runs of the "
+            "same code an hour later at 0.85).\n\n"
             f"Made by: `{cmd}`\n"
         )
         write_section(SECTION, body)
