@@ -1330,6 +1330,60 @@ HARD_CASES = [
         [("indirect", "Friday night was a disaster", "said", "He", False)],
         id="day-that-starts-the-content-stays",
     ),
+    pytest.param(
+        "The survey found that Clinton would beat Trump by six points, while Sanders would win by 14.",
+        [
+            (
+                "indirect",
+                "Clinton would beat Trump by six points, while Sanders would win by 14",
+                "found",
+                "The survey",
+                False,
+            )
+        ],
+        id="after-that-the-clause-runs-over-its-contrast",
+    ),
+    pytest.param(
+        "She said that the party failed to protect its data, which led to the leak.",
+        [
+            (
+                "indirect",
+                "the party failed to protect its data, which led to the leak",
+                "said",
+                "She",
+                False,
+            )
+        ],
+        id="after-that-the-clause-keeps-its-relative-clause",
+    ),
+    pytest.param(
+        "She said the party failed to protect its data, which led to the leak.",
+        [("indirect", "the party failed to protect its data", "said", "She", False)],
+        id="without-that-a-relative-clause-is-the-writers",
+    ),
+    pytest.param(
+        "Puerto Rico has warned that it is out of cash, and Ms. Acosta said the measures failed.",
+        [
+            ("indirect", "it is out of cash", "warned", "Puerto Rico", False),
+            ("indirect", "the measures failed", "said", "Ms. Acosta", False),
+        ],
+        id="after-that-another-speakers-report-still-ends-the-clause",
+    ),
+    pytest.param(
+        "Officials said that the gunman had pledged allegiance to the group, and they "
+        "acknowledged that he had been investigated.",
+        [
+            (
+                "indirect",
+                "the gunman had pledged allegiance to the group",
+                "said",
+                "Officials",
+                True,
+            ),
+            ("indirect", "he had been investigated", "acknowledged", "they", False),
+        ],
+        id="after-that-a-cue-in-the-next-words-ends-the-clause",
+    ),
 ]
 
 

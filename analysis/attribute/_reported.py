@@ -50,6 +50,7 @@ from ._text import (
 __all__ = ["_add", "_reported"]
 
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
+_AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _DAY_LEAD = re.compile(
     rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
     r"[A-Z][a-z]*\s+[a-z])"
@@ -339,7 +340,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         if lead:
             cs = lead.end()
         cs = _THAT.match(text, cs).end()
-        ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb)
+        clause = _AFTER_THAT.search(text, max(0, cs - 8), cs) is not None
+        ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb, clause=clause)
         if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
             # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
             # at the next comma (not the one in '2,400').

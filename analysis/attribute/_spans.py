@@ -139,8 +139,50 @@ _DASH_PAIR = re.compile(r"\s[-–—]\s")
 _AND_VERB = re.compile(r"\s\s*(?:and|but)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
 
-def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -> int:
-    """Where reported content stops; a comma or "and" inside a quotation is no stop."""
+_ANOTHER_REPORT = re.compile(
+    r",?(?:[”\"]|'')?\s+(?:and|but|while)\s+(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
+    r"believe|believes|think|thinks|wrote|writes)\b"
+)
+_SPEAKER_GOES_ON = re.compile(
+    r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|"
+    r"explaining|insisting|claiming|describing|suggesting|according)\b"
+)
+# After an explicit 'that' the content is a clause of its own, and PolNeAR's contents run on
+# over its contrasts, relative clauses and participles ('that Clinton would win, while Sanders
+# would ...', 'that the DNC failed ..., which led to ...'), unless the speaker goes on
+# (', adding that ...') or another speaker reports (', and Ms. Acosta said ...').
+_CLAUSE_GOES_ON = re.compile(
+    r",(?:[”\"]|'')?\s+(?:but|which|while|even\s+as|despite|and|(?:\w+ly\s+)?[a-z]+ing)\b"
+)
+
+
+_NEXT_WORDS = re.compile(r"[^\s]+\s+")
+
+
+def _clause_goes_on(text: str, pos: int, e: int, verb) -> bool:
+    """The clause goes on at ``pos`` unless a cue follows within ten words, which makes it
+    another attribution ('..., and he endorsed Markey', '..., while Democrats want ...')."""
+    if not _CLAUSE_GOES_ON.match(text, pos) or _SPEAKER_GOES_ON.match(text, pos):
+        return False
+    if verb is None:
+        return not _ANOTHER_REPORT.match(text, pos)
+    word = _skip_space(text, pos + 1, e)
+    for _ in range(10):
+        if verb.match(text, word, e):
+            return False
+        m = _NEXT_WORDS.match(text, word, e)
+        if m is None:
+            break
+        word = m.end()
+    return True
+
+
+def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, clause=False) -> int:
+    """Where reported content stops; a comma or "and" inside a quotation is no stop.
+
+    ``clause``: the content follows an explicit 'that' and runs on over a contrast, a
+    relative clause or a participle of its own (see ``_CLAUSE_GOES_ON``).
+    """
     for rx in (_PARTICIPLE_STOP, _AND_STOP):
         pos = cs
         while True:
@@ -175,7 +217,12 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None) -
                 stop += 1
                 while text[stop] in "”\"'":
                     stop += 1
-            if not (_in_quote(stop, qstarts, quotes) or _list_and(text, cs, m)):
+            if not (
+                _in_quote(stop, qstarts, quotes)
+                or _list_and(text, cs, m)
+                or clause
+                and _clause_goes_on(text, m.start(), e, verb)
+            ):
                 break
             pos = m.end()
         e = stop if m else e
