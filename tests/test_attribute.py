@@ -49,6 +49,18 @@ SEED_EXPECTED = [
         "stated",
         "“The Secretary reiterated the importance of maintaining peace",
     ),
+    # Beijing's concern is its stated position (PolNeAR marks 'expressed concern' too); the
+    # quoted words are the participle's.
+    (
+        "indirect",
+        "Beijing",
+        "Beijing",
+        "official",
+        "Beijing",
+        False,
+        "expressed",
+        "concern over the front-runner, Lai Ching-te",
+    ),
     (
         "partial",
         "Beijing",
@@ -140,11 +152,21 @@ def test_seed_direct_quote_is_the_whole_quotation(seed_text):
 
 
 def test_seed_partial_quote_fragment_is_the_quoted_words(seed_text):
-    beijing = rows(seed_text)[2]
+    beijing = rows(seed_text)[3]
     (a, b), *rest = beijing["fragments"]
     assert rest == []
     assert seed_text[a:b] == "“severe danger”"
     assert a > beijing["start"]
+
+
+def test_a_teaser_cut_off_with_an_ellipsis_holds_no_attributions():
+    page = (
+        "The mayor said the budget was balanced.\n\n"
+        "Latest articles\n\n"
+        "President Joe Biden expressed optimism about a potential ceasefire in the...\n\n"
+        "Critics said the plan would fail…"
+    )
+    assert [r["speaker"] for r in rows(page)] == ["The mayor"]
 
 
 def test_seed_scare_quotes_and_page_furniture_are_no_attributions(seed_text):
@@ -1383,6 +1405,34 @@ HARD_CASES = [
             ("indirect", "he had been investigated", "acknowledged", "they", False),
         ],
         id="after-that-a-cue-in-the-next-words-ends-the-clause",
+    ),
+    pytest.param(
+        "Following President Obama's comments in an interview supporting same-sex marriage, his "
+        "likely GOP rival Mitt Romney said he opposes it.",
+        [
+            (
+                "indirect",
+                "same-sex marriage",
+                "supporting",
+                "President Obama's comments in an interview",
+                False,
+            ),
+            ("indirect", "he opposes it", "said", "his likely GOP rival Mitt Romney", False),
+        ],
+        id="a-long-speaker-phrase-after-a-comma-opens-a-cue-clause-of-its-own",
+    ),
+    pytest.param(
+        "Groups worried that if the state held up the deal, the company could threaten to sell.",
+        [
+            (
+                "indirect",
+                "if the state held up the deal, the company could threaten to sell",
+                "worried",
+                "Groups",
+                False,
+            )
+        ],
+        id="a-clause-after-a-comma-is-no-speaker-phrase",
     ),
 ]
 

@@ -70,6 +70,7 @@ _LEAD_IN = re.compile(
     r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?", re.IGNORECASE
 )
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\s*\Z")
 # '"...," said Weaver, who added that ...': a relative clause that speaks again reports more of
 # the speaker's words; other ones ('who praised Bush') describe the speaker.
 _RELATIVE_SPEECH = re.compile(
@@ -102,6 +103,7 @@ _NOT_A_SPEAKER = re.compile(
     r"|(?:do|does|did|has|have|had|having|will|would|can|could|should|against|taking)\b)"
 )
 _VERB_IN_PHRASE = re.compile(r"[a-z]{3}ed\s")
+_OPENING_PREPOSITION = re.compile(r"(?:Following|After|Before|During|Amid|Despite|Upon)\s+(?=\S)")
 _PRONOUN_END = re.compile(r"\s(he|she|they|we|I)\Z")
 # A finite verb with its object ('issued a statement', 'addressed the supporters'), not a
 # participle that describes the subject ('People briefed on the talks', 'polls released').
@@ -123,11 +125,15 @@ def _speaker_span(text: str, sp: tuple[int, int] | None, lex: Lexicon) -> tuple[
     """The speaker phrase the rules found, mended where it is a piece of a clause: a word that
     names no one gives no speaker ('Don't blame Bush', 'Do you think ...'); a clause gives way to
     its subject ('Rubio refrained from [mentioning ...]', 'Ms. Zimmer issued a statement
-    [saying ...]') or to the pronoun it ends in ('On Tuesday he')."""
+    [saying ...]') or to the pronoun it ends in ('On Tuesday he'); the preposition of an
+    opening phrase is left out ('Following [Obama's comments] supporting ...')."""
     if sp is None or _NOT_A_SPEAKER.match(text, sp[0], sp[1]):
         return None
     if text.find(" ", sp[0], sp[1]) < 0:
         return sp  # one word: none of the clause tests apply
+    if opening := _OPENING_PREPOSITION.match(text, sp[0], sp[1]):
+        # 'Following Obama's comments supporting ...': the words after the preposition speak.
+        sp = (opening.end(), sp[1])
     if _PHRASE_ENDS_IN_FUNCTION_WORD.search(text, sp[0], sp[1]):
         subject = _subject(text, sp[0], sp[1], lex)
         return subject if subject and subject[1] < sp[1] else None
@@ -366,6 +372,11 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     ]
     _after_paraphrase(text, raw, quotes, para_of, sent_bounds)
     raw[n_quoted:] = _drop_nested(text, raw[n_quoted:])
+    # A short paragraph cut off with an ellipsis ('Biden expressed optimism about a potential
+    # ceasefire in the...') is a teaser of another article on a scraped page, not this one's.
+    teasers = {k for k, (a, b) in enumerate(paras) if b - a < 400 and _TRUNCATED.search(text, a, b)}
+    if teasers:
+        raw = [r for r in raw if para_of(r["start"]) not in teasers]
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)

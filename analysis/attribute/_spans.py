@@ -159,6 +159,25 @@ _CLAUSE_GOES_ON = re.compile(
 _NEXT_WORDS = re.compile(r"[^\s]+\s+")
 
 
+# A word of a speaker phrase: no conjunction, relative, auxiliary or negation, which would make
+# the words a clause ('if the state held up the deal, Patriot could threaten ...').
+_PHRASE_WORD = re.compile(
+    rf"(?!(?:that|which|who|and|but|to|{_AUX}|[\w’']+n[’']t|not)\b)[\w’'.\-]+\s+"
+)
+
+
+def _verb_after_phrase(text: str, pos: int, e: int, verb, words: int = 6) -> re.Match | None:
+    """A cue after up to ``words`` more words of a speaker phrase at ``pos``."""
+    for _ in range(words):
+        m = _PHRASE_WORD.match(text, pos, e)
+        if m is None:
+            return None
+        pos = m.end()
+        if text[pos : pos + 1].islower() and (v := verb.match(text, pos, e)):
+            return v
+    return None
+
+
 def _clause_goes_on(text: str, pos: int, e: int, verb) -> bool:
     """The clause goes on at ``pos`` unless a cue follows within ten words, which makes it
     another attribution ('..., and he endorsed Markey', '..., while Democrats want ...')."""
@@ -239,6 +258,10 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
         # ...', 'Manafort, citing X, said ...'), unless it is no finite verb ('..., said to be').
         for m in _COMMA_SPEAKER.finditer(text, cs, e):
             v = verb.match(text, m.end(), e)
+            if v is None and m.group(1):
+                # The shortest speaker phrase was tried first: a longer one may end at the verb
+                # (', his likely GOP rival Mitt Romney said').
+                v = _verb_after_phrase(text, m.end(), e, verb)
             if (
                 v
                 and (m.group(1) or not _NOT_MAIN_VERB.match(text, v.end()))
