@@ -2,8 +2,8 @@
 
 Expectations here were read off the page by hand (data/seed/000_03c80dfc9eda31c5.txt): its
 11 body paragraphs hold 17 sentences; a State Department spokesman is quoted directly, another
-is reported, 'US officials' are an anonymous source, Beijing is partly quoted ('severe danger'),
-and the scare-quoted 'unofficial' delegation is nobody's words.
+is reported, 'US officials' are an anonymous source, Beijing's concern is reported and its label
+partly quoted ('severe danger'), and the scare-quoted 'unofficial' delegation is nobody's words.
 """
 
 from __future__ import annotations
@@ -138,9 +138,15 @@ def test_who_speaks_in_the_body(seed, body):
     )
     assert body[officials.start : officials.end].startswith("Chinese statements align")
 
-    beijing = by_speaker["Beijing"]
-    assert beijing.kind == "partial"
-    assert [body[a:b] for a, b in beijing.fragments] == ["“severe danger”"]
+    # Beijing speaks twice: its concern (reported) and its label (partly quoted).
+    concern, label = (r for r in found.itertuples() if r.speaker == "Beijing")
+    assert (concern.kind, concern.cue, body[concern.start : concern.end]) == (
+        "indirect",
+        "expressed",
+        "concern over the front-runner, Lai Ching-te",
+    )
+    assert (label.kind, label.cue) == ("partial", "labeling")
+    assert [body[a:b] for a, b in label.fragments] == ["“severe danger”"]
 
     # The scare-quoted “unofficial” delegation is nobody's words.
     unofficial = body.index("“unofficial”")
