@@ -1434,6 +1434,24 @@ HARD_CASES = [
         ],
         id="a-clause-after-a-comma-is-no-speaker-phrase",
     ),
+    pytest.param(
+        "The front-runner, Donald Trump, a regular in recent years, isn’t expected to attend.",
+        [
+            (
+                "indirect",
+                "The front-runner, Donald Trump, a regular in recent years, isn’t expected to attend",
+                "isn’t expected to",
+                None,
+                False,
+            )
+        ],
+        id="an-expectation-whose-subject-has-an-appositive",
+    ),
+    pytest.param(
+        "Cardin is not on board with the deal and is not expected to sign on soon.",
+        [("indirect", "sign on soon", "is not expected to", None, False)],
+        id="an-expectation-that-shares-the-subject-of-the-clause-before",
+    ),
 ]
 
 

@@ -392,10 +392,21 @@ def _sourceless(text, raw, quotes, qstarts, sent_bounds):
         lead = _LEADING_WORDS.match(text, cs, c0)
         if lead:
             cs = lead.end()
+        subject = cs
         # The subject starts after the last clause boundary before the cue.
-        for b in _CLAUSE_START.finditer(text, cs, c0):
-            cs = b.end()
-        if c0 - cs < 2 or not _short(text, cs, c0, 8):
+        boundary = None
+        for boundary in _CLAUSE_START.finditer(text, cs, c0):
+            cs = boundary.end()
+        if c0 - cs < 2 and boundary is not None:
+            if boundary.group(0)[:1] == "," and _short(text, subject, c0, 20):
+                # 'Donald Trump, a regular in recent years, isn't expected to attend': the
+                # comma closes an appositive; the subject opens the sentence.
+                cs = subject
+            elif boundary.group(0).strip() == "and":
+                # '... and is not expected to sign on': the subject is the previous clause's;
+                # what is expected is the rest.
+                cs = c1 + 1
+        if c0 - cs < 2 and cs != c1 + 1 or not _short(text, cs, c0, 20 if cs == subject else 8):
             continue
         ce = _content_end(text, c1 + 1, e, qstarts, quotes)
         if ce - c1 > 4 and free(cs, ce):
