@@ -1452,6 +1452,29 @@ HARD_CASES = [
         [("indirect", "sign on soon", "is not expected to", None, False)],
         id="an-expectation-that-shares-the-subject-of-the-clause-before",
     ),
+    pytest.param(
+        "The registration issue was first reported by The Washington Post.",
+        [
+            (
+                "indirect",
+                "The registration issue",
+                "was first reported by",
+                "The Washington Post",
+                False,
+            )
+        ],
+        id="passive-with-its-agent-after-by",
+    ),
+    pytest.param(
+        "The legality of the rules is likely to be decided by the Supreme Court.",
+        [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
+        id="passive-after-a-modal-chain",
+    ),
+    pytest.param(
+        "The bill was passed by the Senate after it was read by the clerk.",
+        [],
+        id="passive-of-a-word-that-is-no-cue",
+    ),
 ]
 
 

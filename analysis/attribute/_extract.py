@@ -34,7 +34,14 @@ import re
 
 from ._cues import patterns
 from ._direct import _after_paraphrase, _attach_left, _attach_right, _continues
-from ._extras import _asked_and_headlines, _headline_verbs, _in_poll, _nominal, _sourceless
+from ._extras import (
+    _asked_and_headlines,
+    _headline_verbs,
+    _in_poll,
+    _nominal,
+    _passive_by,
+    _sourceless,
+)
 from ._lexicon import Lexicon
 from ._quotes import find_quotes
 from ._referents import Referents
@@ -362,6 +369,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     _nominal(text, raw, quotes, qstarts)
     _sourceless(text, raw, quotes, qstarts, sent_bounds)
     _in_poll(text, raw, quotes, qstarts, sent_bounds)
+    _passive_by(text, raw, quotes, qstarts, sent_bounds, lex)
     _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds)
     _headline_verbs(text, raw, paras, quotes, qstarts, lex)
     # A cue that introduced a quotation introduces nothing else ('"A," he wrote, adding that

@@ -9,6 +9,8 @@ where no attribution has been found yet:
   to', 'is expected to', 'the race appeared closer'), 'reportedly' (:func:`_sourceless`);
 - a poll's finding: 'In a Des Moines Register poll, ...', '... in an NBC News poll.'
   (:func:`_in_poll`);
+- a reporting verb in the passive with its agent: 'The issue was first reported by The
+  Washington Post' (:func:`_passive_by`);
 - the question in 'Asked why ..., Sanders said', and a headline or transcript line 'Bernie
   Sanders: It Is Not A Radical Idea' (:func:`_asked_and_headlines`);
 - a short title-case line with a capitalised verb: 'Trump’s Son Says The Battle ...',
@@ -25,7 +27,14 @@ from ._reported import _add
 from ._spans import _INTRO, _content_end
 from ._text import _CLAUSE_COMMA, _WORDS, _clean_end, _in_quote, _short, _skip_space
 
-__all__ = ["_asked_and_headlines", "_headline_verbs", "_in_poll", "_nominal", "_sourceless"]
+__all__ = [
+    "_asked_and_headlines",
+    "_headline_verbs",
+    "_in_poll",
+    "_nominal",
+    "_passive_by",
+    "_sourceless",
+]
 
 # A stated position named by a noun: "his support for [the bill]", "Trump's attacks on [Cruz]".
 # The noun is searched first (cheap); the owner is then read just before it.
@@ -411,6 +420,78 @@ def _sourceless(text, raw, quotes, qstarts, sent_bounds):
         ce = _content_end(text, c1 + 1, e, qstarts, quotes)
         if ce - c1 > 4 and free(cs, ce):
             _add(text, raw, cs, ce, (c0, c1), None, quotes, qstarts)
+
+
+# A reporting verb in the passive with its agent after 'by': 'The registration issue was first
+# reported by [The Washington Post]', 'This proposal was rejected by [64 percent of the
+# electorate]'. The content is the subject; ``is_cue`` turns the passive down everywhere else.
+_PASSIVE_HEAD = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:(?:also|long|since|not|never)\s+)?been|(?:will|would|could|may|"
+    r"might|can|should|must)\s+(?:not\s+)?be|is|are|was|were|be|been|being)\s+"
+    r"(?:(?:[a-z]+ly|first|also|never|not|often|later|since|already|long|once)\s+){0,2}([a-z]+)\s+"
+    r"(?:[a-z]+ly\s+)?\Z"
+)
+_AUX_CHAIN = re.compile(
+    r"(?:\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|can|should|must|likely|"
+    r"unlikely|going|about|to|not|also|still))+\s*\Z"
+)
+_VERB_IN_SUBJECT = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says)\b")
+_IRREGULAR_PARTICIPLES = frozenset(
+    ["said", "told", "written", "shown", "seen", "known", "made", "held", "thought", "heard"]
+)
+_AGENT = re.compile(
+    r"(?:(?:the|a|an|his|her|their|its|some|many|several|most|\d[\d.,]*)\s|[A-Z])"
+    r"[^,;:.!?()“”\"—–\n]{0,80}?(?=\s*(?:[,;:.!?()“”\"—–\n]|\s(?:for|as|after|before|in|on|at|"
+    r"during|because|when|while|and|but|who|which|that|to)\b|\Z))"
+)
+
+
+def _passive_by(text, raw, quotes, qstarts, sent_bounds, lex):
+    """'X was [reported] by Y': Y said (or did) it, X is what; found from the literal ' by '."""
+    free = _free_of(raw)
+    i = text.find(" by ")
+    while i >= 0:
+        head = _PASSIVE_HEAD.search(text, max(0, i - 50), i + 1)
+        verb = head.group(1) if head else ""
+        if (
+            verb in lex.reporting_verbs
+            and verb != "asked"  # 'was asked by a reporter [where ...]': the question is said
+            and (verb.endswith(("ed", "en")) or verb in _IRREGULAR_PARTICIPLES)
+            and not _in_quote(i, qstarts, quotes)
+        ):
+            s, e = sent_bounds(i)
+            agent = _AGENT.match(text, i + 4, e)
+            cs = s
+            intro = _INTRO.match(text, cs, head.start())
+            if intro:
+                cs = intro.end()
+            lead = _LEADING_WORDS.match(text, cs, head.start())
+            if lead:
+                cs = lead.end()
+            for b in _CLAUSE_START.finditer(text, cs, head.start()):
+                cs = b.end()
+            ce = head.start()
+            aux = _AUX_CHAIN.search(text, cs, ce)
+            if aux:
+                ce = aux.start()  # 'The legality of the rules [is likely to] be decided by ...'
+            if (
+                agent
+                and ce - cs > 1
+                and _short(text, cs, ce, 12)
+                and not _VERB_IN_SUBJECT.search(text, cs, ce)  # '[passed by X after] he'
+                and free(cs, agent.end())
+            ):
+                _add(
+                    text,
+                    raw,
+                    cs,
+                    ce,
+                    (head.start(), i + 3),
+                    (agent.start(), agent.end()),
+                    quotes,
+                    qstarts,
+                )
+        i = text.find(" by ", i + 4)
 
 
 # "Asked why he trailed ..., Sanders said": the question is itself attributed (to whoever asked).
