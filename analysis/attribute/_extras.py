@@ -437,8 +437,9 @@ _AUX_CHAIN = re.compile(
 )
 _VERB_IN_SUBJECT = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says)\b")
 _IRREGULAR_PARTICIPLES = frozenset(
-    ["said", "told", "written", "shown", "seen", "known", "made", "held", "thought", "heard"]
+    ["said", "told", "shown", "seen", "known", "made", "held", "thought", "heard"]
 )
+_NOT_PASSIVE_CUES = frozenset(["asked", "written"])
 _AGENT = re.compile(
     r"(?:(?:the|a|an|his|her|their|its|some|many|several|most|\d[\d.,]*)\s|[A-Z])"
     r"[^,;:.!?()“”\"—–\n]{0,80}?(?=\s*(?:[,;:.!?()“”\"—–\n]|\s(?:for|as|after|before|in|on|at|"
@@ -455,7 +456,9 @@ def _passive_by(text, raw, quotes, qstarts, sent_bounds, lex):
         verb = head.group(1) if head else ""
         if (
             verb in lex.reporting_verbs
-            and verb != "asked"  # 'was asked by a reporter [where ...]': the question is said
+            # 'was asked by a reporter [where ...]': the question is what was said; 'was written
+            # by his aide' names an author, nobody's words.
+            and verb not in _NOT_PASSIVE_CUES
             and (verb.endswith(("ed", "en")) or verb in _IRREGULAR_PARTICIPLES)
             and not _in_quote(i, qstarts, quotes)
         ):
