@@ -1466,6 +1466,24 @@ HARD_CASES = [
         id="passive-with-its-agent-after-by",
     ),
     pytest.param(
+        "The budget office has not yet endorsed that perspective.",
+        [("indirect", "that perspective", "endorsed", "The budget office", False)],
+        id="not-yet-before-the-cue-and-that-as-a-determiner",
+    ),
+    pytest.param(
+        "He said that was wrong.",
+        [("indirect", "that was wrong", "said", "He", False)],
+        id="that-as-the-subject-of-the-content",
+    ),
+    pytest.param(
+        "Mr. McConnell has both endorsed Mr. Trump and criticized him.",
+        [
+            ("indirect", "Mr. Trump", "endorsed", "Mr. McConnell", False),
+            ("indirect", "him", "criticized", "Mr. McConnell", False),
+        ],
+        id="both-before-the-cue",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -119,7 +119,9 @@ _VERB_AFTER_SUBJECT = re.compile(
     r"those|him|them|supporters|reporters|[A-Z])\b"
 )
 _PHRASE_ENDS_IN_FUNCTION_WORD = re.compile(
-    r"\s(?:from|to|of|by|for|with|in|on|at|about|some|the|a|an|and|or)\Z", re.IGNORECASE
+    r"\s(?:from|to|of|by|for|with|in|on|at|about|some|the|a|an|and|or|both|has|have|had|not|yet|"
+    r"never|already|[a-z]+n[’']t)\Z",
+    re.IGNORECASE,
 )
 # Verbs whose clause names a source of its own even inside another attribution's content
 # ('Trump said he was "happy to see" it, according to ...': Trump is still quoted).

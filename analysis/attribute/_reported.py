@@ -51,6 +51,7 @@ __all__ = ["_add", "_reported"]
 
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
+_AUX_NEXT = re.compile(rf"{_AUX}\b")
 _DAY_LEAD = re.compile(
     rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
     r"[A-Z][a-z]*\s+[a-z])"
@@ -381,6 +382,10 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # 'the days, which it had said were unacceptable': what was said is about the
             # thing 'which' stands for, so the content starts there (as PolNeAR marks it).
             cs = relative.start()
+        if clause and (_short(text, cs, ce, 2) and _STANCE.match(low) or _AUX_NEXT.match(text, cs)):
+            # 'endorsed that perspective', 'said that was wrong': a determiner or a pronoun, not
+            # the 'that' that opens a clause.
+            cs = text.rfind("that", max(0, cs - 8), cs)
         if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
             _add(text, raw, cs, ce, (v.start(), cue_end), sp, quotes, qstarts)
             found_any = True

@@ -56,6 +56,9 @@ _PERSON_PRONOUNS = frozenset("he she him her his".split())  # noqa: SIM905  (not
 _ADVERBS = frozenset(
     [
         "also",
+        "yet",
+        "both",
+        "since",
         "later",
         "then",
         "has",
