@@ -1484,6 +1484,19 @@ HARD_CASES = [
         id="both-before-the-cue",
     ),
     pytest.param(
+        "Dylann Roof is accused of killing nine people.",
+        [
+            (
+                "indirect",
+                "Dylann Roof is accused of killing nine people",
+                "is accused of",
+                None,
+                False,
+            )
+        ],
+        id="an-accusation-with-no-accuser-named",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -201,6 +201,8 @@ _IT_THAT = re.compile(
 _TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
 # 'is widely seen as', 'is known for': a perception with no one named who perceives.
 _PERCEIVED = frozenset(["seen", "viewed", "regarded", "considered", "perceived", "known"])
+# 'Dylann Roof is accused of killing nine people': an accusation with no accuser named.
+_ACCUSED = frozenset(["accused", "suspected"])
 _RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 _RAISING_PASSIVE = frozenset(
     [
@@ -270,13 +272,15 @@ def _raising(text: str):
                 yield aux.start(), m.end() - 1
     # 'is widely seen as', 'is best known for': found from the literal " as " / " for " (a
     # fast scan), then the participle before it is looked up.
-    for token in (" as ", " for "):
+    for token in (" as ", " for ", " of "):
         i = text.find(token)
         while i >= 0:
             ws = text.rfind(" ", max(0, i - 12), i) + 1
             word = text[ws:i]
             if (
-                word in _PERCEIVED
+                token == " of "
+                and word in _ACCUSED
+                or word in _PERCEIVED
                 and (token == " as " or word == "known")
                 and text[i + len(token) : i + len(token) + 1].islower()
             ):
