@@ -77,7 +77,6 @@ _LEAD_IN = re.compile(
     r"[\s,:;—–-]*(?:(?:and|but|so|then|also|again|later|still|yet|or)\b[\s,]*)?", re.IGNORECASE
 )
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\b")
-_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\s*\Z")
 # '"...," said Weaver, who added that ...': a relative clause that speaks again reports more of
 # the speaker's words; other ones ('who praised Bush') describe the speaker.
 _RELATIVE_SPEECH = re.compile(
@@ -128,6 +127,18 @@ _PHRASE_ENDS_IN_FUNCTION_WORD = re.compile(
 _OWN_SOURCE_CUES = frozenset(
     ["said", "says", "say", "told", "tells", "wrote", "writes", "according to", "added", "adds"]
 )
+
+
+def _truncated(text: str, a: int, b: int) -> bool:
+    """The paragraph ``text[a:b]`` ends in a word cut off with an ellipsis ('... in the...')."""
+    end = text[a:b].rstrip()
+    if end.endswith("..."):
+        end = end[:-3]
+    elif end.endswith("…"):
+        end = end[:-1]
+    else:
+        return False
+    return end[-1:].isalnum()
 
 
 def _speaker_span(text: str, sp: tuple[int, int] | None, lex: Lexicon) -> tuple[int, int] | None:
@@ -384,7 +395,10 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
     raw[n_quoted:] = _drop_nested(text, raw[n_quoted:])
     # A short paragraph cut off with an ellipsis ('Biden expressed optimism about a potential
     # ceasefire in the...') is a teaser of another article on a scraped page, not this one's.
-    teasers = {k for k, (a, b) in enumerate(paras) if b - a < 400 and _TRUNCATED.search(text, a, b)}
+    if "..." in text or "…" in text:
+        teasers = {k for k, (a, b) in enumerate(paras) if b - a < 400 and _truncated(text, a, b)}
+    else:
+        teasers = None
     if teasers:
         raw = [r for r in raw if para_of(r["start"]) not in teasers]
 

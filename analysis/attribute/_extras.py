@@ -202,7 +202,7 @@ _TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
 # 'is widely seen as', 'is known for': a perception with no one named who perceives.
 _PERCEIVED = frozenset(["seen", "viewed", "regarded", "considered", "perceived", "known"])
 # 'Dylann Roof is accused of killing nine people': an accusation with no accuser named.
-_ACCUSED = frozenset(["accused", "suspected"])
+_ACCUSED = ("accused of ", "suspected of ")
 _RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 _RAISING_PASSIVE = frozenset(
     [
@@ -272,19 +272,26 @@ def _raising(text: str):
                 yield aux.start(), m.end() - 1
     # 'is widely seen as', 'is best known for': found from the literal " as " / " for " (a
     # fast scan), then the participle before it is looked up.
-    for token in (" as ", " for ", " of "):
+    for token in (" as ", " for "):
         i = text.find(token)
         while i >= 0:
             ws = text.rfind(" ", max(0, i - 12), i) + 1
             word = text[ws:i]
             if (
-                token == " of "
-                and word in _ACCUSED
-                or word in _PERCEIVED
+                word in _PERCEIVED
                 and (token == " as " or word == "known")
                 and text[i + len(token) : i + len(token) + 1].islower()
             ):
                 aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
+                if aux:
+                    yield aux.start(), i + len(token) - 1
+            i = text.find(token, i + len(token))
+    # 'is accused of': found from the participle itself (' of ' is too frequent to scan for).
+    for token in _ACCUSED:
+        i = text.find(token)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                aux = _AUX_BEFORE.search(text, max(0, i - 30), i)
                 if aux:
                     yield aux.start(), i + len(token) - 1
             i = text.find(token, i + len(token))
@@ -456,6 +463,15 @@ def _passive_by(text, raw, quotes, qstarts, sent_bounds, lex):
     free = _free_of(raw)
     i = text.find(" by ")
     while i >= 0:
+        # The word before ' by ' (or an adverb before it) is looked up before any pattern runs.
+        ws = text.rfind(" ", max(0, i - 30), i) + 1
+        word = text[ws:i]
+        if word.endswith("ly"):
+            ws2 = text.rfind(" ", max(0, ws - 31), ws - 1) + 1
+            word = text[ws2 : ws - 1]
+        if word not in lex.reporting_verbs:
+            i = text.find(" by ", i + 4)
+            continue
         head = _PASSIVE_HEAD.search(text, max(0, i - 50), i + 1)
         verb = head.group(1) if head else ""
         if (
