@@ -2089,6 +2089,19 @@ def test_a_cue_form_used_as_a_noun_or_an_adjective_is_no_cue():
     assert rows(text) == []
 
 
+def test_cue_forms_that_mean_something_else_are_no_cues():
+    text = (
+        "Hillary Clinton is adding to her delegate lead over Bernie Sanders.\n\n"
+        "So far this year, the economy is adding roughly 182,000 new jobs a month.\n\n"
+        "The share of workers in the middle declined significantly from 1989 to 2013.\n\n"
+        "The race was too close to call for much of the night.\n"
+    )
+    assert rows(text) == []
+    # The same words as cues.
+    said = rows("“It was more,” Trump added to reporters. He declined to comment.")
+    assert [(r["cue"], r["speaker"]) for r in said] == [("added", "Trump"), ("declined", "He")]
+
+
 def test_participle_after_a_main_clause_that_opens_with_then():
     # 'Then Trump went on the attack,' is the main clause, not an opening phrase before it.
     r = _one("Then Mr. Vance went on the attack, saying that the mayor should resign.", "saying")

@@ -173,6 +173,13 @@ _NAMED_OBJECT = re.compile(
     r"\s+(?:it|him|her|them|this|himself|herself|themselves)\s+(?!(?:to|on|up|back|out|for|in|at|about|"
     r"again|now|later|soon|today|tonight|tomorrow|when|if|after|before|every|each)\b)[\w“\"‘']"
 )
+# 'add to' is to increase, not to say more (but 'added to reporters').
+_ADD_FORMS = frozenset(["add", "adds", "added", "adding"])
+_ADD_TO = re.compile(r"\s+to\s+(?!(?:reporters|the\s+press|journalists|him|her|them)\b|[A-Z])")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been)\s+$")
+# 'declined' as a fall: an adverb, an amount or a starting point follows.
+_DECLINE_FORMS = frozenset(["decline", "declines", "declined", "declining"])
+_DECLINE_AMOUNT = re.compile(r"\s+(?:[a-z]+ly\b|by\s|from\s|to\s+\d|\d)")
 _KNOW_ALONE = re.compile(r"\s*(?:[,:;.!?)]|(?:it|of)\b)")
 _ANONYMITY = re.compile(r"\s+anonymity\b")
 _MODAL_BEFORE = re.compile(r"\b(?:may|might|could|should|would)\s+$")
@@ -279,6 +286,14 @@ def is_cue(
         return False  # "they may want to reconsider": the writer's advice, nobody's stance
     if word == "pledged" and _DELEGATES.match(text, end):
         return False  # "pledged delegates"
+    if word in _ADD_FORMS and (
+        _ADD_TO.match(text, end) or word == "adding" and _PROGRESSIVE_BEFORE.search(before)
+    ):
+        return False  # "adding to her delegate lead", "the economy is adding 182,000 jobs"
+    if word in _DECLINE_FORMS and _DECLINE_AMOUNT.match(text, end):
+        return False  # "the share declined significantly", "declined by 3 percent"
+    if word == "call" and before.endswith("close to "):
+        return False  # "too close to call"
     if (
         (needs_evidence or word in _ALSO_NOUNS)
         and _OWNED_NOUN.search(text, max(lo, start - 30), start)

@@ -107,7 +107,8 @@ def _nominal_hits(text: str):
     for stem in _NOMINAL_STEMS:
         i = text.find(stem)
         while i >= 0:
-            if i == 0 or not text[i - 1].isalnum():
+            if (i == 0 or not text[i - 1].isalnum()) and not text.endswith("close to ", 0, i):
+                # ('too close to call for much of the night' is no call)
                 m = _NOMINAL_AFTER.match(text, i + len(stem))
                 if m and stem + m.group(1) in _NOMINAL_SET:
                     out.append((i, m.end() - 1, m.end()))
