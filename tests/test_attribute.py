@@ -1497,6 +1497,19 @@ HARD_CASES = [
         id="an-accusation-with-no-accuser-named",
     ),
     pytest.param(
+        "The difference now, he told me on Friday, is that he anchors a news program.",
+        [
+            (
+                "indirect",
+                "The difference now, he told me on Friday, is that he anchors a news program",
+                "told",
+                "he",
+                False,
+            )
+        ],
+        id="told-me-on-friday-interrupts-the-clause",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -52,6 +52,7 @@ __all__ = ["_add", "_reported"]
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
+_DAY_BEFORE_COMMA = re.compile(rf"\s+(?:on\s+)?(?:{DAYS}|yesterday|last\s+week),")
 _DAY_LEAD = re.compile(
     rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
     r"[A-Z][a-z]*\s+[a-z])"
@@ -365,7 +366,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             if comma > cs:
                 ce = _trim_adjunct(text, cs, _clean_end(text, cs, comma), qstarts, quotes)
         elif (
-            text[tail : tail + 1] == ","  # after the listener of 'told' ('told them, ...')
+            # after the listener of 'told' ('told them, ...'), maybe with a day ('told me on
+            # Friday, ...')
+            (text[tail : tail + 1] == "," or _DAY_BEFORE_COMMA.match(text, tail))
             and _ends_with_comma(before)
             and (_short(text, s, sp[0], 12) or _PREDICATE_NEXT.match(text, tail))
         ):
