@@ -2115,6 +2115,28 @@ def test_cue_forms_that_mean_something_else_are_no_cues():
     assert [(r["cue"], r["speaker"]) for r in said] == [("added", "Trump"), ("declined", "He")]
 
 
+def test_transcript_turns_are_direct_quotations_of_their_speakers():
+    text = (
+        "Fox News host Chris Wallace questioned Gov. Mike Pence on Sunday.\n\n"
+        "\"WALLACE: Let's start with breaking news. Mr. Trump said he would invite a guest.\n\n"
+        '"PENCE: Well, look, Hillary Clinton apparently thinks this is a game show.\n\n'
+        '"UPDATE: The interview ran long.\n\n'
+        '"ROMNEY: Nobody by that name is in this article\'s text before."'
+    )
+    found = rows(text)
+    turns = [
+        (r["speaker"], r["speaker_name"], r["cue"], r["kind"]) for r in found if r["cue"] == ":"
+    ]
+    assert turns == [
+        ("WALLACE", "Chris Wallace", ":", "direct"),
+        ("PENCE", "Mike Pence", ":", "direct"),
+    ]
+    pence = next(r for r in found if r["speaker"] == "PENCE")
+    assert pence["content"] == "Well, look, Hillary Clinton apparently thinks this is a game show."
+    # What is said inside a turn is the turn's: no row for 'Mr. Trump said' in Wallace's words.
+    assert not any(r["cue"] == "said" for r in found)
+
+
 def test_participle_after_a_main_clause_that_opens_with_then():
     # 'Then Trump went on the attack,' is the main clause, not an opening phrase before it.
     r = _one("Then Mr. Vance went on the attack, saying that the mayor should resign.", "saying")

@@ -41,6 +41,7 @@ from ._extras import (
     _nominal,
     _passive_by,
     _sourceless,
+    _transcript_turns,
 )
 from ._lexicon import Lexicon
 from ._quotes import find_quotes
@@ -401,6 +402,7 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
         teasers = None
     if teasers:
         raw = [r for r in raw if para_of(r["start"]) not in teasers]
+    raw = _transcript_turns(text, raw, paras)
 
     raw.sort(key=lambda r: (r["start"], r["end"]))
     mentions = Mentions(text, lex)
@@ -441,7 +443,9 @@ def extract_text(text: str, lex: Lexicon) -> tuple[list[dict], int]:
                 # The same phrase ("Trump", "the senator") resolves the same way in one article.
                 who = described.get(sp_text)
                 if who is None:
-                    who = described[sp_text] = describe(sp_text, sp[0], mentions, lex, last_person)
+                    # A transcript's label in capitals ('PENCE') is read as the name it spells.
+                    phrase = sp_text.title() if r.get("turn") else sp_text
+                    who = described[sp_text] = describe(phrase, sp[0], mentions, lex, last_person)
             if who.name is None and not who.anonymous:
                 # 'A State Department spokesman, Ned Price, said': the name set off after the role.
                 named = _APPOSED_NAME.match(text, sp[1])

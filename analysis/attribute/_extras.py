@@ -14,7 +14,9 @@ where no attribution has been found yet:
 - the question in 'Asked why ..., Sanders said', and a headline or transcript line 'Bernie
   Sanders: It Is Not A Radical Idea' (:func:`_asked_and_headlines`);
 - a short title-case line with a capitalised verb: 'Trump’s Son Says The Battle ...',
-  '..., Trevor Noah Says.' (:func:`_headline_verbs`).
+  '..., Trevor Noah Says.' (:func:`_headline_verbs`);
+- last, the turns of a transcript ('PENCE: Well, look, ...'), which replace whatever was read
+  inside them (:func:`_transcript_turns`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ __all__ = [
     "_nominal",
     "_passive_by",
     "_sourceless",
+    "_transcript_turns",
 ]
 
 # A stated position named by a noun: "his support for [the bill]", "Trump's attacks on [Cruz]".
@@ -516,6 +519,82 @@ def _passive_by(text, raw, quotes, qstarts, sent_bounds, lex):
                     qstarts,
                 )
         i = text.find(" by ", i + 4)
+
+
+# A transcript's speaker label opens a paragraph: 'PENCE: Well, look, ...', 'KATE BOULDUAN: Why
+# not debate?', '"WALLACE: ...' (a quoted transcript repeats the opening mark at each paragraph).
+_TURN = re.compile(r"[\"“]?((?:[A-Z][A-Z.’'\-]+\s){0,2}[A-Z][A-Z.’'\-]+):\s+(?=\S)")
+_TURN_END = re.compile(r"[\s\"”]+\Z")
+# Labels of page furniture, not of speakers.
+_NOT_TURN = frozenset(
+    [
+        "VIDEO",
+        "PHOTO",
+        "PHOTOS",
+        "UPDATE",
+        "UPDATED",
+        "NOTE",
+        "CORRECTION",
+        "WATCH",
+        "READ",
+        "RELATED",
+        "BREAKING",
+        "EXCLUSIVE",
+        "TRANSCRIPT",
+        "SOURCE",
+        "SOURCES",
+        "CREDIT",
+        "LISTEN",
+        "MORE",
+        "ALSO",
+    ]
+)
+
+
+def _transcript_turns(text: str, raw: list[dict], paras) -> list[dict]:
+    """``raw`` with each turn of a transcript as a direct quotation of its speaker, in place of
+    whatever was read inside it. A label counts when the person is named in the article
+    ('Pence', 'Wallace'), which tells a speaker from a capitalised heading ('UPDATE:')."""
+    turns = []
+    names: dict[str, bool] = {}
+    for ps, pe in paras:
+        if text.find(":", ps, min(pe, ps + 40)) < 0:
+            continue  # (a quick test before the pattern)
+        m = _TURN.match(text, ps, pe)
+        if m is None or m.group(1) in _NOT_TURN:
+            continue
+        last = m.group(1).split()[-1].strip(".’'-").capitalize()
+        if last not in names:
+            names[last] = len(last) > 1 and re.search(rf"\b{re.escape(last)}\b", text) is not None
+        if not names[last]:
+            continue
+        end = _TURN_END.search(text, m.end(), pe)
+        ce = end.start() if end else pe
+        if ce - m.end() > 1:
+            turns.append((m.start(1), m.end(1), m.end(), ce))
+    if not turns:
+        return raw
+    spans = sorted((cs, ce) for _, _, cs, ce in turns)
+    starts = [a for a, _ in spans]
+
+    def in_turn(r: dict) -> bool:
+        k = bisect.bisect_right(starts, r["end"]) - 1
+        return k >= 0 and spans[k][1] > r["start"]
+
+    kept = [r for r in raw if not in_turn(r)]
+    for ls, le, cs, ce in turns:
+        kept.append(
+            {
+                "kind": "direct",
+                "fragments": [(cs, ce)],
+                "start": cs,
+                "end": ce,
+                "cue": (le, le + 1),
+                "speaker": (ls, le),
+                "turn": True,
+            }
+        )
+    return kept
 
 
 # "Asked why he trailed ..., Sanders said": the question is itself attributed (to whoever asked).
