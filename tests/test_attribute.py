@@ -1510,6 +1510,16 @@ HARD_CASES = [
         id="told-me-on-friday-interrupts-the-clause",
     ),
     pytest.param(
+        "The changes, which officials said will start soon, will not apply to everyone.",
+        [("indirect", "which officials said will start soon", "said", "officials", True)],
+        id="a-relative-clause-set-off-by-commas-ends-where-the-main-clause-resumes",
+    ),
+    pytest.param(
+        'When Trump said he would "protect our citizens," the crowd cheered.',
+        [("partial", 'he would "protect our citizens,"', "said", "Trump", False)],
+        id="a-content-that-ends-inside-a-quotation-keeps-its-closing-mark",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

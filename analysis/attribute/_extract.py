@@ -106,7 +106,7 @@ def _is_person(who: Speaker) -> bool:
 # A speaker phrase that is one function word, or opens with an auxiliary or a verb form.
 _NOT_A_SPEAKER = re.compile(
     r"(?i:(?:for|of|after|before|by|with|without|despite|though|although|together|taking|not|"
-    r"don[’']t|just|only|even|about|into|like|since|under|over|unlike)\Z"
+    r"don[’']t|[a-z]+n[’']t|just|only|even|about|into|like|since|under|over|unlike)\Z"
     r"|(?:do|does|did|has|have|had|having|will|would|can|could|should|against|taking)\b)"
 )
 _VERB_IN_PHRASE = re.compile(r"[a-z]{3}ed\s")

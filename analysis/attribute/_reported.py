@@ -52,6 +52,7 @@ __all__ = ["_add", "_reported"]
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
+_CLOSING_MARK = re.compile(r"[,.]?[”\"]")
 _DAY_BEFORE_COMMA = re.compile(rf"\s+(?:on\s+)?(?:{DAYS}|yesterday|last\s+week),")
 _DAY_LEAD = re.compile(
     rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
@@ -385,6 +386,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # 'the days, which it had said were unacceptable': what was said is about the
             # thing 'which' stands for, so the content starts there (as PolNeAR marks it).
             cs = relative.start()
+            resumes = _PREDICATE_NEXT.search(text, v.end(), ce)
+            if resumes and text[max(0, cs - 2) : cs].strip() == ",":
+                # 'The changes, which officials said will start soon, will not apply to ...':
+                # the clause set off by commas ends where the main clause resumes.
+                ce = resumes.start()
         if clause and (_short(text, cs, ce, 2) and _STANCE.match(low) or _AUX_NEXT.match(text, cs)):
             # 'endorsed that perspective', 'said that was wrong': a determiner or a pronoun, not
             # the 'that' that opens a clause.
@@ -713,6 +719,11 @@ def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
         ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'
     if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):
         return  # 'Costa reported [from Washington]': a place or time, nothing said
+    closing = _CLOSING_MARK.match(text, ce)
+    if closing and (
+        text.count("“", cs, ce) > text.count("”", cs, ce) or text.count('"', cs, ce) % 2
+    ):
+        ce = closing.end()  # 'he would "protect our citizens[,"]': the quotation is closed
     frags = []
     k = max(0, bisect.bisect_right(qstarts, cs) - 1)
     while k < len(quotes) and quotes[k].start < ce:
