@@ -1520,6 +1520,16 @@ HARD_CASES = [
         id="a-content-that-ends-inside-a-quotation-keeps-its-closing-mark",
     ),
     pytest.param(
+        "He campaigned in Ohio this week as Clinton continues to lead in the polls.",
+        [("indirect", "Clinton continues to lead", "in", "the polls", False)],
+        id="a-standing-in-the-polls-after-a-subordinate-clause",
+    ),
+    pytest.param(
+        "Cruz came in second in January polls.",
+        [("indirect", "Cruz came in second", "in", "January polls", False)],
+        id="the-last-in-before-polls-names-them",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -337,7 +337,7 @@ _LEADING_WORDS = re.compile(
 # plain-string scan, then the phrase around it is checked.
 _POLL_HEAD = re.compile(r"(?:poll|polls|survey|surveys|polling)\b")
 _POLL_LEFT = re.compile(
-    r"(?:^|(?<=\s))([Ii]n)\s+((?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'\-/.&]+\s+){0,7}?)\Z"
+    r"(?:^|(?<=\s))([Ii]n)\s+((?:(?:a|an|the|its|their|his|her)\s+)?(?:(?![Ii]n\s)[\w’'\-/.&]+\s+){0,7}?)\Z"
 )
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her"])
 # Words that show the phrase before "poll" is no poll's name ("in a row that the Rasmussen poll").
@@ -345,7 +345,11 @@ _NOT_IN_POLL_NAME = frozenset(["to", "that", "which", "who", "where", "when", "a
 # A finding is a clause: it starts with a name, a number or a pronoun, not with "with ...",
 # "compared to ..." or "particularly ...".
 _FINDING_START = re.compile(r"[A-Z0-9]|(?:he|she|they|it|we)\b")
-_POLL_TAIL = re.compile(r"[^,;:.!?“”\"\n]{0,40}?[.!?]")
+_POLL_TAIL = re.compile(r"(?:[^,;:.!?“”\"\n]|,(?=[\w\s]{1,30}(?:,|\sand\s))){0,60}?[.!?]")
+_SUBORDINATE_CLAUSE = frozenset(["as", "while", "because", "although", "though", "since", "when"])
+_STANDING = re.compile(
+    r"\b(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|tied|second|third)\b"
+)
 
 
 def _in_poll(text, raw, quotes, qstarts, sent_bounds):
@@ -360,7 +364,11 @@ def _in_poll(text, raw, quotes, qstarts, sent_bounds):
                 np_words = left.group(2).split() if left is not None else []
                 if (
                     left is not None
-                    and any(w.lower() not in _DETERMINERS for w in np_words)
+                    and (
+                        any(w.lower() not in _DETERMINERS for w in np_words)
+                        # 'Clinton continues to lead in the polls': a standing needs no name
+                        or _STANDING.search(text, ss, left.start(1))
+                    )
                     and not any(w.lower() in _NOT_IN_POLL_NAME for w in np_words)
                 ):
                     cue = (left.start(1), left.end(1))
@@ -385,8 +393,8 @@ def _in_poll(text, raw, quotes, qstarts, sent_bounds):
                         # 'Clinton led Sanders 2-1 in an NBC News poll.': the finding precedes.
                         cs = ss
                         for b in _CLAUSE_START.finditer(text, ss, left.start(1)):
-                            if b.group(0)[:1] in ",;:":
-                                cs = b.end()
+                            if b.group(0)[:1] in ",;:" or b.group(0).strip() in _SUBORDINATE_CLAUSE:
+                                cs = b.end()  # ('... this week as [Clinton continues to lead]')
                         ce = _clean_end(text, cs, left.start(1))
                         if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
                             _add(text, raw, cs, ce, cue, (left.start(2), h.end()), quotes, qstarts)
