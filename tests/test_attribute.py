@@ -1530,6 +1530,20 @@ HARD_CASES = [
         id="the-last-in-before-polls-names-them",
     ),
     pytest.param(
+        "The tax has not made the country less attractive to banks: London was the financial "
+        "capital of the world in 2015, according to one global index.",
+        [
+            (
+                "indirect",
+                "London was the financial capital of the world in 2015",
+                "according to",
+                "one global index",
+                False,
+            )
+        ],
+        id="according-to-sources-the-clause-after-a-colon",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -475,12 +475,25 @@ _TITLE_OWNER = re.compile(
 )
 
 
+_COLON_OR_DASH = re.compile(r":\s|\s[-–—]\s")
+_ING_NEXT = re.compile(r"\s*[a-z]+ing\b")
+
+
 def _last_main_clause(text: str, cs: int, ce: int, qstarts=(), quotes=()) -> int:
     """Start of the clause that a trailing 'according to' sources, in ``text[cs:ce]``: after
-    the last ', and' that opens a clause with its own subject ('..., and Clinton broke it')."""
+    the last ', and' that opens a clause with its own subject ('..., and Clinton broke it'),
+    a colon or a dash."""
     last = None
     for m in _COORDINATE.finditer(text, cs, ce):
         if not _in_quote(m.start(), qstarts, quotes) and not _list_and(text, cs, m):
+            last = m
+    for m in _COLON_OR_DASH.finditer(text, last.end() if last else cs, ce):
+        # '... less attractive to financial firms: [London was the financial capital]'; a
+        # dash only when it is the sentence's one dash (a pair sets off an aside)
+        mark = m.group(0).strip()
+        if not _in_quote(m.start(), qstarts, quotes) and (
+            mark == ":" or text.count(mark, cs, ce) == 1 and not _ING_NEXT.match(text, m.end())
+        ):
             last = m
     if last is not None and not _short(text, last.end(), ce, 2):
         cs = last.end()
