@@ -152,7 +152,7 @@ def _speaker_span(text: str, sp: tuple[int, int] | None, lex: Lexicon) -> tuple[
         return None
     if text.find(" ", sp[0], sp[1]) < 0:
         return sp  # one word: none of the clause tests apply
-    if opening := _OPENING_PREPOSITION.match(text, sp[0], sp[1]):
+    if text[sp[0]] in "FABDU" and (opening := _OPENING_PREPOSITION.match(text, sp[0], sp[1])):
         # 'Following Obama's comments supporting ...': the words after the preposition speak.
         sp = (opening.end(), sp[1])
     if _PHRASE_ENDS_IN_FUNCTION_WORD.search(text, sp[0], sp[1]):

@@ -532,6 +532,7 @@ def _passive_by(text, raw, quotes, qstarts, sent_bounds, lex):
 # A transcript's speaker label opens a paragraph: 'PENCE: Well, look, ...', 'KATE BOULDUAN: Why
 # not debate?', '"WALLACE: ...' (a quoted transcript repeats the opening mark at each paragraph).
 _TURN = re.compile(r"[\"“]?((?:[A-Z][A-Z.’'\-]+\s){0,2}[A-Z][A-Z.’'\-]+):\s+(?=\S)")
+_CAPS_COLON = re.compile(r"[A-Z]:\s")
 _TURN_END = re.compile(r"[\s\"”]+\Z")
 # Labels of page furniture, not of speakers.
 _NOT_TURN = frozenset(
@@ -563,6 +564,8 @@ def _transcript_turns(text: str, raw: list[dict], paras) -> list[dict]:
     """``raw`` with each turn of a transcript as a direct quotation of its speaker, in place of
     whatever was read inside it. A label counts when the person is named in the article
     ('Pence', 'Wallace'), which tells a speaker from a capitalised heading ('UPDATE:')."""
+    if _CAPS_COLON.search(text) is None:
+        return raw  # no label in capitals anywhere (one scan before the paragraphs)
     turns = []
     names: dict[str, bool] = {}
     for ps, pe in paras:

@@ -53,6 +53,7 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
+_MARK_OR_STOP = frozenset(',.”"')
 _DAY_BEFORE_COMMA = re.compile(rf"\s+(?:on\s+)?(?:{DAYS}|yesterday|last\s+week),")
 _DAY_LEAD = re.compile(
     rf"(?:on\s+)?(?:{DAYS}|yesterday|today|tonight)\s+(?=that\b|(?!(?:night|morning|afternoon|evening|was|is|will)\b)[a-z]+\s|"
@@ -732,7 +733,7 @@ def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
         ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'
     if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):
         return  # 'Costa reported [from Washington]': a place or time, nothing said
-    closing = _CLOSING_MARK.match(text, ce)
+    closing = text[ce : ce + 1] in _MARK_OR_STOP and _CLOSING_MARK.match(text, ce)
     if closing and (
         text.count("“", cs, ce) > text.count("”", cs, ce) or text.count('"', cs, ce) % 2
     ):
