@@ -1544,6 +1544,24 @@ HARD_CASES = [
         id="according-to-sources-the-clause-after-a-colon",
     ),
     pytest.param(
+        "The paradox of Nancy, says Carl Anthony, a historian, is that she was powerful.",
+        [
+            (
+                "indirect",
+                "The paradox of Nancy, says Carl Anthony, a historian, is that she was powerful",
+                "says",
+                "Carl Anthony",
+                False,
+            )
+        ],
+        id="a-speaker-after-says-interrupts-a-clause-that-resumes",
+    ),
+    pytest.param(
+        'Contrast that with Sanders, who says it is "disastrous."',
+        [("partial", 'it is "disastrous."', "says", "who", False)],
+        id="a-relative-speaker-after-a-comma-says-what-follows",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

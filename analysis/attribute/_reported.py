@@ -52,6 +52,7 @@ __all__ = ["_add", "_reported"]
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
+_RESUMES = re.compile(rf"(?:,\s+(?:a|an|the\s|[a-z])[^,;]{{1,80}})?,\s+{_AUX}\b")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
 _MARK_OR_STOP = frozenset(',.”"')
 _DAY_BEFORE_COMMA = re.compile(rf"\s+(?:on\s+)?(?:{DAYS}|yesterday|last\s+week),")
@@ -226,7 +227,14 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 spr = speaker_right(text, v.end(), e, lex)
                 if spr and _clause_not_speaker(text, spr):
                     spr = None  # '..., said he doesn’t believe ...': a clause, not a speaker
-                if spr and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e)):
+                if spr and low in _SAYS and _RESUMES.match(text, spr[1], e):
+                    # 'The paradox of Nancy, says Carl Anthony, a historian, is that ...': the
+                    # speaker interrupts a clause that resumes after it.
+                    ce = _clean_end(text, s, e)
+                    _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
+                    found_any = True
+                    pos = e
+                elif spr and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e)):
                     ce = _clean_end(text, s, text.rindex(",", s, v.start()))
                     if ce - s > 10:
                         _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
@@ -266,6 +274,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 tail = om.end()
         if (
             _ends_with_comma(before)
+            and sp_text.lower() not in _RELATIVE_SPEAKERS  # ('Sanders, who says it's ...')
             and not _asked_at(text, s)
             and not (
                 _openings_end(text, s, sp[0]) == sp[0]
