@@ -1557,8 +1557,8 @@ HARD_CASES = [
         id="a-speaker-after-says-interrupts-a-clause-that-resumes",
     ),
     pytest.param(
-        'Contrast that with Sanders, who says it is "disastrous."',
-        [("partial", 'it is "disastrous."', "says", "who", False)],
+        'Contrast that with Sanders, who says it\'s "disastrous."',
+        [("partial", 'it\'s "disastrous."', "says", "who", False)],
         id="a-relative-speaker-after-a-comma-says-what-follows",
     ),
     pytest.param(
