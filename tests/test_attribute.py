@@ -1562,6 +1562,15 @@ HARD_CASES = [
         id="a-relative-speaker-after-a-comma-says-what-follows",
     ),
     pytest.param(
+        "The jet was insured at $35 million in 2011, records show, and experts say it is "
+        "worth about $18 million.",
+        [
+            ("indirect", "The jet was insured at $35 million in 2011", "show", "records", False),
+            ("indirect", "it is worth about $18 million", "say", "experts", False),
+        ],
+        id="content-cue-speaker-then-and-another-report",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

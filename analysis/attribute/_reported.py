@@ -25,6 +25,7 @@ from ._spans import (
     _plausible_speaker,
     _subject,
     _trim_adjunct,
+    _verb_after_phrase,
 )
 from ._speakers import DAYS, _role_of, speaker_left, speaker_right, time_before
 from ._text import (
@@ -52,6 +53,7 @@ __all__ = ["_add", "_reported"]
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
+_AND_AFTER_COMMA = re.compile(r",\s+(?:and|but)\s")
 _RESUMES = re.compile(rf"(?:,\s+(?:a|an|the\s|[a-z])[^,;]{{1,80}})?,\s+{_AUX}\b")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
 _MARK_OR_STOP = frozenset(',.”"')
@@ -304,7 +306,12 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # by the calendar': a speaker in the middle of the content.
             ce = _clean_end(text, s, text.rindex(",", s, sp[0]))
             rest = text.find(",", v.end(), after_end)
-            if rest >= 0 and not _short(text, rest, after_end, 3):
+            and_then = _AND_AFTER_COMMA.match(text, rest) if rest >= 0 else None
+            # ('..., records show, and aviation experts say ...': another report follows)
+            another = bool(
+                and_then and _verb_after_phrase(text, and_then.end(), after_end, pats_verb)
+            )
+            if rest >= 0 and not _short(text, rest, after_end, 3) and not another:
                 ce = after_end
             start = s
             if found_any:
@@ -316,7 +323,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             if ce - start > 10:
                 _add(text, raw, start, ce, (v.start(), v.end()), sp, quotes, qstarts)
                 found_any = True
-                pos = e
+                pos = rest if another else e
             if participle:
                 pos = participle.start()  # this speaker goes on: ', adding that ...'
                 subject = sp
