@@ -1571,6 +1571,11 @@ HARD_CASES = [
         id="content-cue-speaker-then-and-another-report",
     ),
     pytest.param(
+        "HP announced it would cut up to 30,000 jobs, a layoff rivaling the cuts of 2005.",
+        [("indirect", "it would cut up to 30,000 jobs", "announced", "HP", False)],
+        id="the-comma-in-a-number-opens-no-list",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

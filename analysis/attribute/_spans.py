@@ -92,6 +92,8 @@ def _list_and(text: str, cs: int, m: re.Match) -> bool:
     if not text.startswith(",", m.start()):
         return False
     prev = text.rfind(",", cs, m.start())
+    while prev > cs and text[prev - 1].isdigit() and text[prev + 1 : prev + 2].isdigit():
+        prev = text.rfind(",", cs, prev)  # ('30,000 jobs, a mass layoff': a number's comma)
     return prev >= 0 and _short(text, prev, m.start(), 3)
 
 
