@@ -1576,6 +1576,20 @@ HARD_CASES = [
         id="the-comma-in-a-number-opens-no-list",
     ),
     pytest.param(
+        "The campaign announced last week that it hired Katrina Pierson, according to Politico.",
+        [
+            (
+                "indirect",
+                "The campaign announced last week that it hired Katrina Pierson",
+                "according to",
+                "Politico",
+                False,
+            ),
+            ("indirect", "it hired Katrina Pierson", "announced", "The campaign", False),
+        ],
+        id="an-announcement-inside-what-an-outlet-reports-keeps-its-row",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

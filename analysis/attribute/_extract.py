@@ -126,7 +126,24 @@ _PHRASE_ENDS_IN_FUNCTION_WORD = re.compile(
 # Verbs whose clause names a source of its own even inside another attribution's content
 # ('Trump said he was "happy to see" it, according to ...': Trump is still quoted).
 _OWN_SOURCE_CUES = frozenset(
-    ["said", "says", "say", "told", "tells", "wrote", "writes", "according to", "added", "adds"]
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "according to",
+        "added",
+        "adds",
+        "announced",
+        "announces",
+        "stated",
+        "states",
+        "tweeted",
+        "declared",
+    ]
 )
 
 
