@@ -1590,6 +1590,21 @@ HARD_CASES = [
         id="an-announcement-inside-what-an-outlet-reports-keeps-its-row",
     ),
     pytest.param(
+        "Asked why the agency ignored the demand, in the same bill, that it list the costs, "
+        "Earnest said he did not know.",
+        [
+            (
+                "indirect",
+                "why the agency ignored the demand, in the same bill, that it list the costs",
+                "Asked",
+                None,
+                False,
+            ),
+            ("indirect", "he did not know", "said", "Earnest", False),
+        ],
+        id="a-question-runs-to-the-speaker-of-the-main-clause",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -616,6 +616,13 @@ _ASKED = re.compile(
 _ASKED_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|\b[Ww]hen\s|\b(?:was|were|been|being|is|are)\s)\Z")
 
 
+_MAIN_SPEAKER = re.compile(
+    r",[”\"]?\s+(?:(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*|he|she|they|we|I|the\s+[a-z]+)\s+"
+    r"(?:\w+ly\s+)?(?:said|says|replied|replies|responded|responds|answered|answers|told|tells|"
+    r"added|insisted|explained|noted|argued|declined|demurred|shrugged)\b"
+)
+
+
 def _asked(text: str):
     """(cue start, content start) of 'Asked why ...' at a sentence start or after 'when'."""
     for m in _ASKED.finditer(text):  # a literal start: a fast scan
@@ -723,10 +730,17 @@ def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
     for a, cs in _asked(text):
         # The question runs to a comma ('Asked why ..., Sanders said') or to the end of the
         # sentence ('... said when asked how Trump digests the news.').
-        stop = _content_end(text, cs, min(sent_bounds(cs)[1], cs + 200), qstarts, quotes)
-        comma = text.find(",", cs, stop)
-        if comma < 0:
-            comma = stop
+        se = sent_bounds(cs)[1]
+        main = _MAIN_SPEAKER.search(text, cs, min(se, cs + 300))
+        if main and not _in_quote(main.start(), qstarts, quotes):
+            # 'Asked why ..., in the same bill, ..., Sanders said': the question runs to the
+            # main clause's speaker and cue.
+            comma = main.start()
+        else:
+            stop = _content_end(text, cs, min(se, cs + 200), qstarts, quotes)
+            comma = text.find(",", cs, stop)
+            if comma < 0:
+                comma = stop
         nl = text.find("\n", cs, comma if comma > 0 else cs + 200)
         if comma < 0 or nl >= 0 or comma - cs < 4:
             continue
