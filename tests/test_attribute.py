@@ -1605,6 +1605,19 @@ HARD_CASES = [
         id="a-question-runs-to-the-speaker-of-the-main-clause",
     ),
     pytest.param(
+        "Mr. Sanders has been criticized for offering vague answers.",
+        [
+            (
+                "indirect",
+                "Mr. Sanders has been criticized for offering vague answers",
+                "has been criticized for",
+                None,
+                False,
+            )
+        ],
+        id="a-judgement-with-no-judge-named",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -205,6 +205,25 @@ _IT_THAT = re.compile(
 _TO_LIKE = re.compile(r" (?:to|like) (?=[a-z])")
 # 'is widely seen as', 'is known for': a perception with no one named who perceives.
 _PERCEIVED = frozenset(["seen", "viewed", "regarded", "considered", "perceived", "known"])
+# 'Mr. Sanders has been criticized for offering vague responses': a judgement with no judge.
+_JUDGED_FOR = frozenset(
+    [
+        "criticized",
+        "praised",
+        "blamed",
+        "faulted",
+        "attacked",
+        "lauded",
+        "slammed",
+        "condemned",
+        "mocked",
+        "ridiculed",
+        "chided",
+        "credited",
+        "criticised",
+        "praised",
+    ]
+)
 # 'Dylann Roof is accused of killing nine people': an accusation with no accuser named.
 _ACCUSED = ("accused of ", "suspected of ")
 _RAISING_WORDS = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
@@ -226,7 +245,7 @@ _AUX_BEFORE = re.compile(
     r"\b(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|(?:has|have|had)\s+been|"
     r"(?:could|would|will|might|may)\s+be)\s+"
     r"(?:(?:not|widely|also|still|now|necessarily|generally|largely|broadly|increasingly|often|"
-    r"commonly|best|well)\s+){0,2}\Z"
+    r"commonly|best|well|repeatedly|harshly|sharply|roundly|heavily)\s+){0,2}\Z"
 )
 
 
@@ -284,8 +303,9 @@ def _raising(text: str):
             if (
                 word in _PERCEIVED
                 and (token == " as " or word == "known")
-                and text[i + len(token) : i + len(token) + 1].islower()
-            ):
+                or token == " for "
+                and word in _JUDGED_FOR
+            ) and text[i + len(token) : i + len(token) + 1].islower():
                 aux = _AUX_BEFORE.search(text, max(0, ws - 30), ws)
                 if aux:
                     yield aux.start(), i + len(token) - 1
