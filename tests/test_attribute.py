@@ -1618,6 +1618,12 @@ HARD_CASES = [
         id="a-judgement-with-no-judge-named",
     ),
     pytest.param(
+        "In August, Melville House plans to release a new book. The health plans to cover "
+        "workers are expensive.",
+        [("indirect", "to release a new book", "plans", "Melville House", False)],
+        id="a-name-before-plans-to-makes-it-an-intention",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

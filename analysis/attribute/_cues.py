@@ -158,6 +158,8 @@ def _named_subject(text: str, lo: int, start: int) -> bool:
 
 
 _NOT_NAME = frozenset(["The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "In", "On"])
+# 'Clinton plans to call on ...': an intention, with a name for its subject.
+_TO_INFINITIVE = re.compile(r"\s+to\s+[a-z]+\b")
 _OBJECT_AFTER = re.compile(
     r"\s+(?!(?:for|of|from|on|to|in|at|by|with|and|or|as|is|are|was|were)\b)[a-zA-Z“\"]"
 )
@@ -315,7 +317,7 @@ def is_cue(
             or (
                 word.endswith("s")
                 and _named_subject(text, max(lo, start - 40), start)
-                and _OBJECT_AFTER.match(text, end)
+                and (_OBJECT_AFTER.match(text, end) or _TO_INFINITIVE.match(text, end))
             )
         )
     ):
