@@ -2216,6 +2216,13 @@ def test_a_cue_form_used_as_a_noun_or_an_adjective_is_no_cue():
     assert rows(text) == []
 
 
+def test_the_latest_is_no_headline_speaker():
+    text = (
+        "The Latest: Taxes not from Connecticut\n\nThe Latest on the race. Trump said it was fine."
+    )
+    assert [r["speaker"] for r in rows(text)] == ["Trump"]
+
+
 def test_cue_forms_that_mean_something_else_are_no_cues():
     text = (
         "Hillary Clinton is adding to her delegate lead over Bernie Sanders.\n\n"

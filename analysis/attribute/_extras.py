@@ -658,6 +658,7 @@ def _asked(text: str):
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*[a-z.])\s?:\s+(?=\S)")
 _NOT_HEADLINE_SPEAKER = frozenset(
     [
+        "the",  # 'The Latest: Trump’s leaked taxes ...' (AP's running story)
         "update",
         "note",
         "editor",
