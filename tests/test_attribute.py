@@ -2228,7 +2228,8 @@ def test_cue_forms_that_mean_something_else_are_no_cues():
         "Hillary Clinton is adding to her delegate lead over Bernie Sanders.\n\n"
         "So far this year, the economy is adding roughly 182,000 new jobs a month.\n\n"
         "The share of workers in the middle declined significantly from 1989 to 2013.\n\n"
-        "The race was too close to call for much of the night.\n"
+        "The race was too close to call for much of the night.\n\n"
+        "While the U.S. added around 292,000 jobs in December, China lost some.\n"
     )
     assert rows(text) == []
     # The same words as cues.

@@ -175,9 +175,14 @@ _NAMED_OBJECT = re.compile(
     r"\s+(?:it|him|her|them|this|himself|herself|themselves)\s+(?!(?:to|on|up|back|out|for|in|at|about|"
     r"again|now|later|soon|today|tonight|tomorrow|when|if|after|before|every|each)\b)[\w“\"‘']"
 )
-# 'add to' is to increase, not to say more (but 'added to reporters').
+# 'add to' is to increase, not to say more (but 'added to reporters'); so is 'add' an amount.
 _ADD_FORMS = frozenset(["add", "adds", "added", "adding"])
-_ADD_TO = re.compile(r"\s+to\s+(?!(?:reporters|the\s+press|journalists|him|her|them)\b|[A-Z])")
+_ADD_TO = re.compile(
+    r"\s+(?:to\s+(?!(?:reporters|the\s+press|journalists|him|her|them)\b|[A-Z])"
+    # 'the U.S. added around 292,000 jobs': an amount, not words
+    r"|(?:(?:about|around|nearly|roughly|almost|some|more\s+than|over|another)\s+)?[$\d][\d,.]*"
+    r"(?!\s+(?:seconds|minutes|hours|days|weeks|months|years)\b))"
+)
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been)\s+$")
 # 'declined' as a fall: an adverb, an amount or a starting point follows.
 _DECLINE_FORMS = frozenset(["decline", "declines", "declined", "declining"])
