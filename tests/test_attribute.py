@@ -1624,6 +1624,21 @@ HARD_CASES = [
         id="a-name-before-plans-to-makes-it-an-intention",
     ),
     pytest.param(
+        "Cruz added that he was the only one “fighting to defend the Constitution. I’ll tell "
+        "you this, if Trump wins, we lose.”",
+        [
+            (
+                "partial",
+                "he was the only one “fighting to defend the Constitution. I’ll tell you this, "
+                "if Trump wins, we lose.”",
+                "added",
+                "Cruz",
+                False,
+            )
+        ],
+        id="a-quotation-that-goes-on-after-the-sentence-ends-inside-it",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

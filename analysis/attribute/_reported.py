@@ -749,6 +749,13 @@ def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
         ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'
     if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):
         return  # 'Costa reported [from Washington]': a place or time, nothing said
+    k = bisect.bisect_right(qstarts, ce - 1) - 1
+    if k >= 0 and cs <= quotes[k].start and quotes[k].closed and ce < quotes[k].end:
+        # 'added that he was the only one "fighting to defend the Constitution. I'll tell
+        # you this, ..."': the sentence ended inside the quotation, which goes on.
+        q = quotes[k]
+        if q.end - ce < 600 and text.find("\n", ce, q.end) < 0:
+            ce = q.end
     closing = text[ce : ce + 1] in _MARK_OR_STOP and _CLOSING_MARK.match(text, ce)
     if closing and (
         text.count("“", cs, ce) > text.count("”", cs, ce) or text.count('"', cs, ce) % 2
