@@ -1639,6 +1639,12 @@ HARD_CASES = [
         id="a-quotation-that-goes-on-after-the-sentence-ends-inside-it",
     ),
     pytest.param(
+        "Trump called immigrants from Mexico “rapists” (although he allowed that some might be "
+        "good people).",
+        [("partial", "immigrants from Mexico “rapists”", "called", "Trump", False)],
+        id="the-writers-aside-in-brackets-after-the-content-is-left-out",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -55,6 +55,7 @@ _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
 _AND_AFTER_COMMA = re.compile(r",\s+(?:and|but)\s")
 _RESUMES = re.compile(rf"(?:,\s+(?:a|an|the\s|[a-z])[^,;]{{1,80}})?,\s+{_AUX}\b")
+_TRAILING_ASIDE = re.compile(r"\s\((?:[^()\s“”\"]+\s+){2,}[^()“”\"]*\)\Z")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
 _MARK_OR_STOP = frozenset(',.”"')
 _DAY_BEFORE_COMMA = re.compile(rf"\s+(?:on\s+)?(?:{DAYS}|yesterday|last\s+week),")
@@ -749,6 +750,16 @@ def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
         ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'
     if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):
         return  # 'Costa reported [from Washington]': a place or time, nothing said
+    aside = _TRAILING_ASIDE.search(text, cs, ce) if text[ce - 1] == ")" else None
+    if (
+        aside
+        and not _short(text, cs, aside.start(), 2)
+        and not _in_quote(aside.start(), qstarts, quotes)
+        and "''" not in text[aside.start() : ce]  # (a quotation in the NYT's marks)
+    ):
+        # '... Mexico “rapists” (although he allowed that some might be good people)': the
+        # writer's aside after what was said
+        ce = aside.start()
     k = bisect.bisect_right(qstarts, ce - 1) - 1
     if k >= 0 and cs <= quotes[k].start and quotes[k].closed and ce < quotes[k].end:
         # 'added that he was the only one "fighting to defend the Constitution. I'll tell
