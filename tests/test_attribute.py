@@ -1645,6 +1645,11 @@ HARD_CASES = [
         id="the-writers-aside-in-brackets-after-the-content-is-left-out",
     ),
     pytest.param(
+        "Guccifer said, per a translator, that the server was unprotected.",
+        [("indirect", "the server was unprotected", "said", "Guccifer", False)],
+        id="per-a-translator-is-how-it-was-said-not-what",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -51,6 +51,7 @@ from ._text import (
 __all__ = ["_add", "_reported"]
 
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b\s*)?")
+_VIA = re.compile(r"(?:per|through|via)\s+[^,:;.!?“”\"]{1,40}?(?:,\s*|\s+(?=that\b))")
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
 _AND_AFTER_COMMA = re.compile(r",\s+(?:and|but)\s")
@@ -354,6 +355,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         day = _DAY_LEAD.match(text, cs, e)  # 'said Thursday (that) he hopes ...'
         if day:
             cs = _THAT.match(text, day.end()).end()
+        via = _VIA.match(text, cs, e) if low in _SAY_FORMS or low in SPEECH_AS else None
+        if via:
+            cs = via.end()  # 'said, per a translator, that ...', 'said through a spokesman that'
         am = _ADVERBIAL.match(text, cs, e)
         if am and am.end() > cs and text[am.end() : am.end() + 1] == ",":
             cs = am.end() + 1
