@@ -1650,6 +1650,19 @@ HARD_CASES = [
         id="per-a-translator-is-how-it-was-said-not-what",
     ),
     pytest.param(
+        "Clinton is expected to spend two days in Florida, and to return to Ohio on Friday.",
+        [
+            (
+                "indirect",
+                "Clinton is expected to spend two days in Florida, and to return to Ohio on Friday",
+                "is expected to",
+                None,
+                False,
+            )
+        ],
+        id="and-before-an-infinitive-carries-on-the-content",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -163,6 +163,13 @@ _NEXT_WORDS = re.compile(r"[^\s]+\s+")
 
 # A word of a speaker phrase: no conjunction, relative, auxiliary or negation, which would make
 # the words a clause ('if the state held up the deal, Patriot could threaten ...').
+# ', and' before what carries on the same content: an infinitive ('to spend two days in
+# Florida, and to return to ...'), a prepositional phrase ('concern over the case, and of ...'),
+# a number ('7 in 10 in Tennessee, and nearly 8 in 10 in Alabama'), 'then' or 'there'.
+_AND_GOES_ON = re.compile(
+    r",(?:[”\"]|'')?\s+and\s+(?:to\s+[a-z]+|of|in|on|at|for|with|from|then|there|nearly|about|"
+    r"almost|more|less|\d)\b"
+)
 _PHRASE_WORD = re.compile(
     rf"(?!(?:that|which|who|and|but|to|{_AUX}|[\w’']+n[’']t|not)\b)[\w’'.\-]+\s+"
 )
@@ -241,6 +248,9 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
             if not (
                 _in_quote(stop, qstarts, quotes)
                 or _list_and(text, cs, m)
+                or rx is _AND_STOP
+                and _AND_GOES_ON.match(text, m.start())
+                and not (verb is not None and _verb_after_phrase(text, m.end(), e, verb, 8))
                 or clause
                 and _clause_goes_on(text, m.start(), e, verb)
             ):
