@@ -1663,6 +1663,27 @@ HARD_CASES = [
         id="and-before-an-infinitive-carries-on-the-content",
     ),
     pytest.param(
+        "He said the annual talks, which started a decade ago, remained useful.",
+        [
+            (
+                "indirect",
+                "the annual talks, which started a decade ago, remained useful",
+                "said",
+                "He",
+                False,
+            )
+        ],
+        id="a-which-clause-closed-by-a-comma-sits-inside-the-content",
+    ),
+    pytest.param(
+        "He said the plan, which The Post first reported, was dead.",
+        [
+            ("indirect", "the plan", "said", "He", False),
+            ("indirect", "which The Post first reported", "reported", "The Post", False),
+        ],
+        id="a-which-clause-with-a-cue-of-its-own-still-ends-the-content",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -224,9 +224,18 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
                 if close and close.group(0).strip() == m.group(0).strip():
                     pos = close.end()
                     continue
-            if rx is _PARTICIPLE_STOP and m.group(0).endswith("who") and "," in text[m.end() : e]:
-                # 'Smith, the mother of a victim, who died in 2012, is wrong': a relative clause
-                # closed by a comma sits inside the content; only one running to the end is cut.
+            if (
+                rx is _PARTICIPLE_STOP
+                and m.group(0).endswith(("who", "which"))
+                and (close := text.find(",", m.end(), e)) >= 0
+                # (not one with a cue of its own: ', which The Post first reported, ...')
+                and not (
+                    m.group(0).endswith("which") and verb and verb.search(text, m.end(), close)
+                )
+            ):
+                # 'Smith, the mother of a victim, who died in 2012, is wrong', 'the annual talks,
+                # which started a decade ago, remained ...': a relative clause closed by a comma
+                # sits inside the content; only one running to the end is cut.
                 pos = m.end()
                 continue
             if (
