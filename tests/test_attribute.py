@@ -752,7 +752,7 @@ HARD_CASES = [
     ),
     pytest.param(
         "These days, many residents worry about portrayals of Muslims.",
-        [("indirect", "about portrayals of Muslims", "worry", "many residents", False)],
+        [("indirect", "portrayals of Muslims", "worry about", "many residents", False)],
         id="worry-reports-an-inner-state",
     ),
     pytest.param(
@@ -1682,6 +1682,15 @@ HARD_CASES = [
             ("indirect", "which The Post first reported", "reported", "The Post", False),
         ],
         id="a-which-clause-with-a-cue-of-its-own-still-ends-the-content",
+    ),
+    pytest.param(
+        "I agree with him. He wrote about the account. He agreed to pay the fine.",
+        [
+            ("indirect", "him", "agree with", "I", False),
+            ("indirect", "the account", "wrote about", "He", False),
+            ("indirect", "to pay the fine", "agreed", "He", False),
+        ],
+        id="the-preposition-after-a-cue-goes-with-the-cue",
     ),
     pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",

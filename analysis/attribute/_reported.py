@@ -55,6 +55,10 @@ _VIA = re.compile(r"(?:per|through|via)\s+[^,:;.!?“”\"]{1,40}?(?:,\s*|\s+(?=
 _AFTER_THAT = re.compile(r"\bthat[\s,]*\Z")
 _AUX_NEXT = re.compile(rf"{_AUX}\b")
 _AND_AFTER_COMMA = re.compile(r",\s+(?:and|but)\s")
+_PREPOSITION_OBJECT = re.compile(
+    r"\s+(?:about|with|to(?=\s+(?:the|a|an|his|her|their|its|this|these|those|him|them|me|us|"
+    r"[A-Z$\d])))(?=\s)"
+)
 _RESUMES = re.compile(rf"(?:,\s+(?:a|an|the\s|[a-z])[^,;]{{1,80}})?,\s+{_AUX}\b")
 _TRAILING_ASIDE = re.compile(r"\s\((?:[^()\s“”\"]+\s+){2,}[^()“”\"]*\)\Z")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
@@ -335,6 +339,10 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             cs = _NEXT_WORD_END.match(text, cs).end()  # "spoke about [the wall]"
         elif low.startswith("call") and (particle := _CALL_PARTICLE.match(text, cs)):
             cs = cue_end = particle.end()  # "called for [a ban]", "called out [the press]"
+        elif prep := _PREPOSITION_OBJECT.match(text, cs):
+            # 'complained about [his mic]', 'agree with [him]', 'referring to [Sheila Bair]': the
+            # preposition goes with the cue
+            cs = cue_end = prep.end()
         elif low in MAKE_FORMS and (clear := MADE_CLEAR.match(text, cs)):
             cs = cue_end = clear.end()  # "made it clear [that ...]"
         if low in _TELL:
