@@ -1693,6 +1693,17 @@ HARD_CASES = [
         id="the-preposition-after-a-cue-goes-with-the-cue",
     ),
     pytest.param(
+        "Fiorina routinely characterizes herself as a change warrior. Hewlett sniped that she "
+        "was learning on the job. They describe the talks as useful and say they are done.",
+        [
+            ("indirect", "herself as a change warrior", "characterizes", "Fiorina", False),
+            ("indirect", "she was learning on the job", "sniped", "Hewlett", False),
+            ("indirect", "the talks as useful", "describe", "They", False),
+            ("indirect", "they are done", "say", "They", False),
+        ],
+        id="characterize-snipe-and-a-second-say",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

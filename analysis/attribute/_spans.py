@@ -70,7 +70,7 @@ _AND_STOP = re.compile(
     # other positions at once.
     r"(?=[,\s])(?=,?(?:[”\"]|'')?\s+(?:and|but|while|even|as)\b)(?:"
     r",(?:[”\"]|'')?\s+(?:and|but)\s+(?!that\b(?!\s+(?:doesn’t|doesn't|does|did|didn’t|didn't|is|was|could|"
-    r"would|will|may|might|isn’t|isn't|wasn’t|wasn't|seems|remains|means)\b))|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|told|added|"
+    r"would|will|may|might|isn’t|isn't|wasn’t|wasn't|seems|remains|means)\b))|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|say|told|added|"
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
     # "... and one in four said ...": another speaker's report.
     r"|,?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
