@@ -2296,6 +2296,14 @@ def test_a_cue_form_used_as_a_noun_or_an_adjective_is_no_cue():
     assert rows(text) == []
 
 
+def test_a_stance_verb_after_a_comma_does_not_invert_speaker_and_content():
+    text = (
+        "Her tone was softer than that of the leadership, who, on a call Friday, criticized "
+        "Sanders for stealing their data."
+    )
+    assert not any(r["speaker"] and r["speaker"].startswith("Sanders") for r in rows(text))
+
+
 def test_the_latest_is_no_headline_speaker():
     text = (
         "The Latest: Taxes not from Connecticut\n\nThe Latest on the race. Trump said it was fine."

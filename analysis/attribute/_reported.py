@@ -59,6 +59,10 @@ _PREPOSITION_OBJECT = re.compile(
     r"\s+(?:about|with|to(?=\s+(?:the|a|an|his|her|their|its|this|these|those|him|them|me|us|"
     r"[A-Z$\d])))(?=\s)"
 )
+_NO_INVERSION = re.compile(
+    r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|mock|"
+    r"denounc|condemn|applaud|lambast|assail|tout|threaten|reject|defend|welcom|thank|knock|voted)"
+)
 _RESUMES = re.compile(rf"(?:,\s+(?:a|an|the\s|[a-z])[^,;]{{1,80}})?,\s+{_AUX}\b")
 _TRAILING_ASIDE = re.compile(r"\s\((?:[^()\s“”\"]+\s+){2,}[^()“”\"]*\)\Z")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
@@ -230,8 +234,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             pos = ce
             continue
         if sp is None:
-            # 'CONTENT, said Sen. Smith.'
-            if _ends_with_comma(before) and not found_any:
+            # 'CONTENT, said Sen. Smith.' (never a stance: in '..., who, on a call Friday,
+            # criticized Sanders' Sanders is criticised, not speaking)
+            if _ends_with_comma(before) and not found_any and not _NO_INVERSION.match(low):
                 spr = speaker_right(text, v.end(), e, lex)
                 if spr and _clause_not_speaker(text, spr):
                     spr = None  # '..., said he doesn’t believe ...': a clause, not a speaker
