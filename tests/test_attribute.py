@@ -675,7 +675,7 @@ HARD_CASES = [
     ),
     pytest.param(
         "At a town hall, Clinton was asked about securing the border.",
-        [("indirect", "about securing the border", "asked", None, False)],
+        [("indirect", "securing the border", "asked about", None, False)],
         id="a-passive-was-asked-names-the-question",
     ),
     pytest.param(
@@ -1702,6 +1702,14 @@ HARD_CASES = [
             ("indirect", "they are done", "say", "They", False),
         ],
         id="characterize-snipe-and-a-second-say",
+    ),
+    pytest.param(
+        "Asked why he had yet to endorse Clinton, Sanders said he was waiting.",
+        [
+            ("indirect", "why he had yet to endorse Clinton", "Asked", None, False),
+            ("indirect", "he was waiting", "said", "Sanders", False),
+        ],
+        id="a-stance-inside-the-question-gives-way-to-it",
     ),
     pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",

@@ -749,6 +749,10 @@ def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
 def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
     free = _free_of(raw)
     for a, cs in _asked(text):
+        cue_end = a + 5
+        if text.startswith("about ", cs):
+            cs += 6  # 'Asked about [concerns that ...]': the preposition goes with the cue
+            cue_end = cs - 1
         # The question runs to a comma ('Asked why ..., Sanders said') or to the end of the
         # sentence ('... said when asked how Trump digests the news.').
         se = sent_bounds(cs)[1]
@@ -765,8 +769,19 @@ def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
         nl = text.find("\n", cs, comma if comma > 0 else cs + 200)
         if comma < 0 or nl >= 0 or comma - cs < 4:
             continue
-        if free(cs, comma) and not _in_quote(a, qstarts, quotes):
-            _add(text, raw, cs, comma, (a, a + 5), None, quotes, qstarts)
+        if _in_quote(a, qstarts, quotes):
+            continue
+        if not free(cs, comma):
+            # A stance read inside the question ('Asked why he had yet to [endorse] Clinton')
+            # gives way to it; anything reaching outside the question keeps its place.
+            inside = [r for r in raw if r["end"] > cs and r["start"] < comma]
+            if not all(
+                cs <= r["start"] and r["end"] <= comma and r["cue"] and cs <= r["cue"][0] < comma
+                for r in inside
+            ):
+                continue
+            raw[:] = [r for r in raw if not any(r is x for x in inside)]
+        _add(text, raw, cs, comma, (a, cue_end), None, quotes, qstarts)
     for ps, pe in paras:
         hi = min(pe, ps + 60)
         if text.find(":", ps, hi) < 0:
