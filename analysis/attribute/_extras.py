@@ -157,6 +157,19 @@ def _free_of(raw: list[dict]):
     return free
 
 
+def _take_over(raw: list[dict], cs: int, ce: int) -> bool:
+    """Remove the records lying wholly inside ``cs..ce``, cue included, so that the attribution
+    around them takes their place (PolNeAR marks only the outer one); False, removing nothing,
+    when a record reaches outside."""
+    inside = [r for r in raw if r["end"] > cs and r["start"] < ce]
+    if not all(
+        cs <= r["start"] and r["end"] <= ce and r["cue"] and cs <= r["cue"][0] < ce for r in inside
+    ):
+        return False
+    raw[:] = [r for r in raw if not any(r is x for x in inside)]
+    return True
+
+
 def _nominal(text, raw, quotes, qstarts):
     free = _free_of(raw)
     first_new = len(raw)
@@ -771,16 +784,10 @@ def _asked_and_headlines(text, raw, paras, quotes, qstarts, sent_bounds):
             continue
         if _in_quote(a, qstarts, quotes):
             continue
-        if not free(cs, comma):
-            # A stance read inside the question ('Asked why he had yet to [endorse] Clinton')
-            # gives way to it; anything reaching outside the question keeps its place.
-            inside = [r for r in raw if r["end"] > cs and r["start"] < comma]
-            if not all(
-                cs <= r["start"] and r["end"] <= comma and r["cue"] and cs <= r["cue"][0] < comma
-                for r in inside
-            ):
-                continue
-            raw[:] = [r for r in raw if not any(r is x for x in inside)]
+        # (a stance read inside the question gives way to it: 'Asked why he had yet to
+        # [endorse] Clinton')
+        if not free(cs, comma) and not _take_over(raw, cs, comma):
+            continue
         _add(text, raw, cs, comma, (a, cue_end), None, quotes, qstarts)
     for ps, pe in paras:
         hi = min(pe, ps + 60)
