@@ -1712,6 +1712,22 @@ HARD_CASES = [
         id="a-stance-inside-the-question-gives-way-to-it",
     ),
     pytest.param(
+        "Harvey, who acknowledged Trump was his fourth choice, behind Rick Santorum, Marco Rubio "
+        "and Ted Cruz. Broaddrick, who said Clinton lied, recounted the night.",
+        [
+            (
+                "indirect",
+                "Trump was his fourth choice, behind Rick Santorum, Marco Rubio and Ted Cruz",
+                "acknowledged",
+                "who",
+                False,
+            ),
+            ("indirect", "Clinton lied", "said", "who", False),
+            ("indirect", "the night", "recounted", "Broaddrick", False),
+        ],
+        id="a-who-clause-ends-at-a-comma-only-where-the-main-clause-resumes",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

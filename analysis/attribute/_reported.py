@@ -63,6 +63,13 @@ _NO_INVERSION = re.compile(
     r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|mock|"
     r"denounc|condemn|applaud|lambast|assail|tout|threaten|reject|defend|welcom|thank|knock|voted)"
 )
+_CLAUSE_RESUMES = re.compile(
+    r",\s+(?:(?:last\s+\w+|earlier|later|then|also|again|on\s+[A-Z]\w+|[a-z]+ly)\s+){0,2}"
+    rf"(?:{_AUX}|[a-z]+(?:ed|s)|held|said|told|made|went|took|gave|met|ran|won|lost|led|left|kept|"
+    r"spent|came|became|wrote|spoke|thought|brought|sought|saw|knew|got|put|set|sent|paid)\b"
+    # ('..., Mr. Ryan vowed to ...': a subject of its own)
+    rf"|,\s+(?:[A-Z][\w.’'\-]*\s+){{1,3}}(?:{_AUX}|[a-z]+(?:ed|s))\b"
+)
 _RESUMES = re.compile(rf"(?:,\s+(?:a|an|the\s|[a-z])[^,;]{{1,80}})?,\s+{_AUX}\b")
 _TRAILING_ASIDE = re.compile(r"\s\((?:[^()\s“”\"]+\s+){2,}[^()“”\"]*\)\Z")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
@@ -399,7 +406,12 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 # A comma inside a quotation, a number or between the items of a list ('Asian
                 # Americans, Turkish Americans and ...') does not close the clause.
                 comma = text.find(",", comma + 1, ce)
-            if comma > cs:
+            if comma > cs and (
+                # (only where something else follows: '..., behind Rick Santorum' goes on)
+                _CLAUSE_RESUMES.match(text, comma)
+                or text.find(",", comma + 1, ce) < 0
+                or pats_verb.search(text, comma, ce)
+            ):
                 ce = _trim_adjunct(text, cs, _clean_end(text, cs, comma), qstarts, quotes)
         elif (
             # after the listener of 'told' ('told them, ...'), maybe with a day ('told me on
