@@ -1712,13 +1712,14 @@ HARD_CASES = [
         id="a-stance-inside-the-question-gives-way-to-it",
     ),
     pytest.param(
-        "Harvey, who acknowledged Trump was his fourth choice, behind Rick Santorum, Senator "
-        "Marco Rubio, and Senator Ted Cruz. Broaddrick, who said Clinton lied, recounted the night.",
+        "Harvey, who acknowledged Trump was his fourth choice for nominee, behind arch-conservative "
+        "Rick Santorum, Senator Marco Rubio, and Senator Ted Cruz. Broaddrick, who said Clinton "
+        "lied, recounted the night.",
         [
             (
                 "indirect",
-                "Trump was his fourth choice, behind Rick Santorum, Senator Marco Rubio, and "
-                "Senator Ted Cruz",
+                "Trump was his fourth choice for nominee, behind arch-conservative Rick Santorum, "
+                "Senator Marco Rubio, and Senator Ted Cruz",
                 "acknowledged",
                 "who",
                 False,
