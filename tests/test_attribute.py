@@ -2357,7 +2357,7 @@ def test_transcript_turns_are_direct_quotations_of_their_speakers():
         "\"WALLACE: Let's start with breaking news. Mr. Trump said he would invite a guest.\n\n"
         '"PENCE: Well, look, Hillary Clinton apparently thinks this is a game show.\n\n'
         '"UPDATE: The interview ran long.\n\n'
-        '"ROMNEY: Nobody by that name is in this article\'s text before."'
+        '"CROWLEY: A third speaker, named only in her label."'
     )
     found = rows(text)
     turns = [
@@ -2366,7 +2366,11 @@ def test_transcript_turns_are_direct_quotations_of_their_speakers():
     assert turns == [
         ("WALLACE", "Chris Wallace", ":", "direct"),
         ("PENCE", "Mike Pence", ":", "direct"),
+        ("CROWLEY", "Crowley", ":", "direct"),
     ]
+    # One label in capitals that names nobody in the article is a heading, not a transcript.
+    heading = rows("SPOILER: The film ends badly.\n\nCritics said the film was long.")
+    assert [r["cue"] for r in heading] == ["said"]
     pence = next(r for r in found if r["speaker"] == "PENCE")
     assert pence["content"] == "Well, look, Hillary Clinton apparently thinks this is a game show."
     # What is said inside a turn is the turn's: no row for 'Mr. Trump said' in Wallace's words.

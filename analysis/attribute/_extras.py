@@ -595,27 +595,30 @@ _NOT_TURN = frozenset(
 
 def _transcript_turns(text: str, raw: list[dict], paras) -> list[dict]:
     """``raw`` with each turn of a transcript as a direct quotation of its speaker, in place of
-    whatever was read inside it. A label counts when the person is named in the article
-    ('Pence', 'Wallace'), which tells a speaker from a capitalised heading ('UPDATE:')."""
+    whatever was read inside it. A label counts when the article holds a transcript (labels of
+    two speakers or more) or names the person ('Pence'), which tells a speaker from a
+    capitalised heading ('UPDATE:')."""
     if _CAPS_COLON.search(text) is None:
         return raw  # no label in capitals anywhere (one scan before the paragraphs)
-    turns = []
-    names: dict[str, bool] = {}
+    found = []
     for ps, pe in paras:
         if text.find(":", ps, min(pe, ps + 40)) < 0:
             continue  # (a quick test before the pattern)
         m = _TURN.match(text, ps, pe)
-        if m is None or m.group(1) in _NOT_TURN:
-            continue
-        last = m.group(1).split()[-1].strip(".’'-").capitalize()
-        if last not in names:
-            names[last] = len(last) > 1 and re.search(rf"\b{re.escape(last)}\b", text) is not None
-        if not names[last]:
+        if m is None or m.group(1) in _NOT_TURN or len(m.group(1)) < 2:
             continue
         end = _TURN_END.search(text, m.end(), pe)
         ce = end.start() if end else pe
         if ce - m.end() > 1:
-            turns.append((m.start(1), m.end(1), m.end(), ce))
+            found.append((m.start(1), m.end(1), m.end(), ce))
+    speakers = {text[a:b].split()[-1] for a, b, _, _ in found}
+    if len(speakers) < 2:
+        found = [
+            t
+            for t in found
+            if re.search(rf"\b{re.escape(text[t[0] : t[1]].split()[-1].capitalize())}\b", text)
+        ]
+    turns = found
     if not turns:
         return raw
     spans = sorted((cs, ce) for _, _, cs, ce in turns)
