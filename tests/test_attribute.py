@@ -1730,6 +1730,14 @@ HARD_CASES = [
         id="a-who-clause-ends-at-a-comma-only-where-the-main-clause-resumes",
     ),
     pytest.param(
+        "Clinton avoided attacking Sanders or slamming the party.",
+        [
+            ("indirect", "Sanders", "attacking", "Clinton", False),
+            ("indirect", "the party", "slamming", "Clinton", False),
+        ],
+        id="or-before-a-second-participle-ends-the-first-content",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -111,6 +111,7 @@ _NOT_A_SPEAKER = re.compile(
 )
 _VERB_IN_PHRASE = re.compile(r"[a-z]{3}ed\s")
 _OPENING_PREPOSITION = re.compile(r"(?:Following|After|Before|During|Amid|Despite|Upon)\s+(?=\S)")
+_VERB_ONLY_AFTER_SUBJECT = re.compile(r"\s+[a-z]{3,}ed")
 _PRONOUN_END = re.compile(r"\s(he|she|they|we|I)\Z")
 # A finite verb with its object ('issued a statement', 'addressed the supporters'), not a
 # participle that describes the subject ('People briefed on the talks', 'polls released').
@@ -177,9 +178,17 @@ def _speaker_span(text: str, sp: tuple[int, int] | None, lex: Lexicon) -> tuple[
         return subject if subject and subject[1] < sp[1] else None
     if pronoun := _PRONOUN_END.search(text, sp[0], sp[1]):
         return pronoun.span(1)
-    if _VERB_IN_PHRASE.search(text, sp[0], sp[1]):  # (a cheap test before the subject)
+    if _VERB_IN_PHRASE.search(text, sp[0], sp[1] + 1):  # (a cheap test before the subject)
         subject = _subject(text, sp[0], sp[1], lex)
-        if subject and subject[1] < sp[1] and _VERB_AFTER_SUBJECT.match(text, subject[1], sp[1]):
+        if (
+            subject
+            and subject[1] < sp[1]
+            and (
+                _VERB_AFTER_SUBJECT.match(text, subject[1], sp[1])
+                # 'Clinton avoided [attacking Sanders]': the verb before a participle cue
+                or _VERB_ONLY_AFTER_SUBJECT.fullmatch(text, subject[1], sp[1])
+            )
+        ):
             return subject
     return sp
 

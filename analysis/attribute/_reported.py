@@ -63,6 +63,7 @@ _NO_INVERSION = re.compile(
     r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|mock|"
     r"denounc|condemn|applaud|lambast|assail|tout|threaten|reject|defend|welcom|thank|knock|voted)"
 )
+_SECOND_PARTICIPLE = re.compile(r"(?:,\s*instead|\sor)\s+\Z")
 _CLAUSE_RESUMES = re.compile(
     r",\s+(?:(?:last\s+\w+|earlier|later|then|also|again|on\s+[A-Z]\w+|[a-z]+ly)\s+){0,2}"
     rf"(?:{_AUX}|[a-z]+(?:ed|s)|held|said|told|made|went|took|gave|met|ran|won|lost|led|left|kept|"
@@ -220,10 +221,15 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
         ):
             sp = subject or _subject(text, s, v.start(), lex) or sp
         before = text[s : sp[0]] if sp else text[s : v.start()]
-        if low.endswith("ing") and (
-            _ends_with_comma(text[s : v.start()])
-            or quoted is not None
-            and not text[s : v.start()].strip()  # '"...," he said, adding ...'
+        if (
+            low.endswith("ing")
+            and (
+                _ends_with_comma(text[s : v.start()])
+                # ('..., instead restating ...', '... Sanders or slamming the DNC')
+                or _SECOND_PARTICIPLE.search(text, max(s, v.start() - 12), v.start())
+                or quoted is not None
+                and not text[s : v.start()].strip()  # '"...," he said, adding ...'
+            )
         ):
             # A participle after the main clause: the subject of the sentence speaks.
             if quoted is not None and _short(text, s, v.start(), 4):

@@ -59,7 +59,7 @@ _PARTICIPLE_STOP = re.compile(
     r"|,\s+(?:compared\s+(?:with|to)|(?:down|up)\s+from|"
     r"as\s+(?:he|she|they|it|we|I)\s+(?:did|does|do|had|has|have)\b)"
     # Any participle after a comma starts a new predicate ("..., leading authorities to ...").
-    r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
+    r"|,(?:[”\"]|'')?\s+(?:\w+ly\s+|instead\s+)?(?!(?:during|including|according|regarding|concerning|nothing|something|"
     r"anything|everything|morning|evening|spring|king|thing|string|bring|sing)\b)[a-z]+ing\b"
     r")"
 )
@@ -138,7 +138,7 @@ _NOT_APPOSITIVE = re.compile(
 )
 _DASHES = frozenset("-–—")
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
-_AND_VERB = re.compile(r"\s\s*(?:and|but)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
+_AND_VERB = re.compile(r"\s\s*(?:and|but|or)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
 
 _ANOTHER_REPORT = re.compile(
