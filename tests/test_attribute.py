@@ -1738,6 +1738,27 @@ HARD_CASES = [
         id="or-before-a-second-participle-ends-the-first-content",
     ),
     pytest.param(
+        "Biden is within his element, said a handful of Democrats who point to his ties to labor.",
+        [
+            ("indirect", "Biden is within his element", "said", "a handful of Democrats", False),
+            ("indirect", "his ties to labor", "point", "who", False),
+        ],
+        id="a-speaker-after-said-described-by-a-who-clause",
+    ),
+    pytest.param(
+        "It ended a strike that company executives said could affect earnings.",
+        [
+            (
+                "indirect",
+                "that company executives said could affect earnings",
+                "said",
+                "company executives",
+                False,
+            )
+        ],
+        id="a-relative-that-before-the-speaker-starts-the-content",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -260,7 +260,12 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                     _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
                     found_any = True
                     pos = e
-                elif spr and (_short(text, spr[1], e, 4) or _POST_TAIL.match(text, spr[1], e)):
+                elif spr and (
+                    _short(text, spr[1], e, 4)
+                    or _POST_TAIL.match(text, spr[1], e)
+                    # ('..., said a handful of Democrats who point to ...': the speaker described)
+                    or _RELATIVE_NEXT.match(text, spr[1], e)
+                ):
                     ce = _clean_end(text, s, text.rindex(",", s, v.start()))
                     if ce - s > 10:
                         _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
@@ -434,7 +439,11 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             ce = _object_end(text, cs, ce)
         elif text.startswith("as much", cs):
             ce = min(ce, cs + 7)  # 'said as much in an interview': what was said is 'as much'
-        relative = _WHICH_BEFORE.search(text, max(s, sp[0] - 8), sp[0])
+        relative = _WHICH_BEFORE.search(text, max(s, sp[0] - 8), sp[0]) or (
+            # 'a strike that company executives said could affect earnings': a relative 'that'
+            # (a verb with no subject follows the cue)
+            _FINITE_NEXT.match(text, cs) and _THAT_BEFORE.search(text, max(s, sp[0] - 8), sp[0])
+        )
         if relative and ce > cs and _short(text, sp[1], v.start(), 3):
             # 'the days, which it had said were unacceptable': what was said is about the
             # thing 'which' stands for, so the content starts there (as PolNeAR marks it).
@@ -563,6 +572,9 @@ _WHICH_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bwith )(?<!\bfor )(?<!\bto )\b(?:which|whom)\s+$"
 )
 _PREDICATE_NEXT = re.compile(rf",\s+(?:{_AUX}|to\s+[a-z]+)\b")
+_THAT_BEFORE = re.compile(r"(?<=[a-z] )that\s+$")
+_FINITE_NEXT = re.compile(rf"(?:{_AUX}|could|would)\b")
+_RELATIVE_NEXT = re.compile(r",?\s+(?:who|whose)\b")
 
 
 def _before_time(text: str, s: int, v: re.Match) -> int:
