@@ -2359,6 +2359,14 @@ def test_a_stance_verb_after_a_comma_does_not_invert_speaker_and_content():
     assert not any(r["speaker"] and r["speaker"].startswith("Sanders") for r in rows(text))
 
 
+def test_to_claim_a_nomination_and_a_plan_before_a_comma_are_no_cues():
+    text = (
+        "She hopes to win enough delegates to claim the nomination.\n\n"
+        "Under the Bush plan, there is no more confusing pile of loans.\n"
+    )
+    assert [r["cue"] for r in rows(text)] == ["hopes"]
+
+
 def test_the_latest_is_no_headline_speaker():
     text = (
         "The Latest: Taxes not from Connecticut\n\nThe Latest on the race. Trump said it was fine."

@@ -184,6 +184,12 @@ _ADD_TO = re.compile(
     r"(?!\s+(?:seconds|minutes|hours|days|weeks|months|years)\b))"
 )
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been)\s+$")
+_PLAN = frozenset(["plan", "plans"])
+_CLAIM = frozenset(["claim", "claims", "claimed", "claiming"])
+_WIN_OBJECT = re.compile(
+    r"\s+(?:the\s+(?:nomination|presidency|seat|title|mantle|prize|crown|lead|delegates)|"
+    r"(?:a\s+)?(?:moral\s+)?victory|victories|delegates|\d)"
+)
 # 'declined' as a fall: an adverb, an amount or a starting point follows.
 _DECLINE_FORMS = frozenset(["decline", "declines", "declined", "declining"])
 _DECLINE_AMOUNT = re.compile(r"\s+(?:[a-z]+ly\b|by\s|from\s|to\s+\d|\d)")
@@ -299,6 +305,8 @@ def is_cue(
         return False  # "adding to her delegate lead", "the economy is adding 182,000 jobs"
     if word in _DECLINE_FORMS and _DECLINE_AMOUNT.match(text, end):
         return False  # "the share declined significantly", "declined by 3 percent"
+    if word in _CLAIM and _WIN_OBJECT.match(text, end):
+        return False  # "to claim the nomination": to win it
     if word == "call" and before.endswith("close to "):
         return False  # "too close to call"
     if (
@@ -312,6 +320,7 @@ def is_cue(
         and not after_quote
         and not (
             _EVIDENCE_AFTER.match(text, end)
+            and not (word in _PLAN and text.startswith(",", end))  # ('the Bush plan, ...')
             or _PRONOUN_BEFORE.search(text, max(lo, start - 8), start)
             or (
                 _VERB_AFTER_MODAL.fullmatch(word)
