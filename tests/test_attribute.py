@@ -1759,6 +1759,11 @@ HARD_CASES = [
         id="a-relative-that-before-the-speaker-starts-the-content",
     ),
     pytest.param(
+        "Speaker Paul Ryan, who was reluctant to endorse Mr. Trump, was more direct on Friday.",
+        [("indirect", "Mr. Trump", "endorse", "Speaker Paul Ryan", False)],
+        id="the-object-of-a-stance-ends-where-the-main-clause-resumes",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -577,7 +577,9 @@ _OBJECT_STOP = re.compile(
     r"and\s+(?=[a-z]+(?:ed|ing)\b|(?:he|she|they|we|I)\b"
     # 'and his campaign did not respond', 'and the White House dispatching ...'
     rf"|(?:the|his|her|its|their)\s+(?:[\w’'\-]+\s+){{1,3}}?(?:{_AUX}|[a-z]+ing)\b))\b"
-    r"|\s*[(;]|\s+[-–—]\s)"
+    r"|\s*[(;]|\s+[-–—]\s"
+    # ('..., who was reluctant to endorse Mr. Trump, was more direct': the main clause resumes)
+    rf"|,\s+{_AUX}\b)"
 )
 _COMPLEMENT = frozenset(["for", "as", "of", "to", "with", "about", "into", "against", "among"])
 _NOT_OBJECT = re.compile(r"(?:that|to|whether|if|how|why|what|who|where|when)\b", re.IGNORECASE)
@@ -596,5 +598,7 @@ def _object_end(text: str, cs: int, ce: int) -> int:
         pos = w.end()
         stop = _OBJECT_STOP.match(text, pos, ce)
         if stop:
+            if text.startswith(",", stop.start()) and text.find(",", cs, pos) >= 0:
+                return ce  # ('Kelly, his co-founder, had served ...': a clause, not an object)
             return pos
     return ce
