@@ -2372,6 +2372,17 @@ def test_to_claim_a_nomination_and_a_plan_before_a_comma_are_no_cues():
     assert [r["cue"] for r in rows(text)] == ["hopes"]
 
 
+def test_a_headline_speaker_after_a_break_or_before_a_semicolon():
+    dash = rows(
+        "Plane Crashes Into Sea— Hillary Clinton Says Crash Seems Like Terrorism\n\nIt fell."
+    )
+    assert [(r["speaker"], r["cue"]) for r in dash] == [("Hillary Clinton", "Says")]
+    semi = rows(
+        "Trump Hints At Secret Weapon; Says Clinton Would Stack Court\n\nDonald Trump spoke."
+    )
+    assert [(r["speaker"], r["speaker_name"]) for r in semi] == [("Trump", "Donald Trump")]
+
+
 def test_the_latest_is_no_headline_speaker():
     text = (
         "The Latest: Taxes not from Connecticut\n\nThe Latest on the race. Trump said it was fine."

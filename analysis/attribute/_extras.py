@@ -741,6 +741,12 @@ def _title_case(text: str, s: int, e: int) -> bool:
     return len(words) >= 4 and caps >= 0.7 * len(words)
 
 
+_HEADLINE_BREAK = re.compile(r"[;—–:](?!.*[;—–:])|\s[-–—]\s(?!.*\s[-–—]\s)")
+# The name that opens a headline ('Trump Hints At Secret Weapon'): capitalised words up to the
+# first verb form in -s.
+_HEADLINE_SUBJECT = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}?[A-Z][\w.’'\-]*(?=\s+[A-Z][a-z]+s\b)")
+
+
 def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
     for ps, pe in paras:
         if pe - ps > 200:
@@ -758,6 +764,17 @@ def _headline_verbs(text, raw, paras, quotes, qstarts, lex):
         else:
             sp = (ps, ps + len(before))
             cs, ce = _skip_space(text, v.end(), tail), tail
+            if (mark := _HEADLINE_BREAK.search(text, ps, sp[1])) is not None:
+                # 'Plane Crashes Into Sea— Hillary Clinton Says ...': the speaker follows the
+                # break; 'Trump Hints At Secret Weapon; Says ...': the subject before it speaks.
+                after = _skip_space(text, mark.end(), sp[1])
+                if after < sp[1]:
+                    sp = (after, sp[1])
+                else:
+                    sp = (ps, mark.start())
+                    name = _HEADLINE_SUBJECT.match(text, ps, mark.start())
+                    if name:
+                        sp = name.span()
         if ce - cs > 10 and sp[1] - sp[0] > 1 and _short(text, sp[0], sp[1], 8):
             _add(text, raw, cs, ce, (v.start() + 1, v.end()), sp, quotes, qstarts)
 
