@@ -1764,6 +1764,17 @@ HARD_CASES = [
         id="the-object-of-a-stance-ends-where-the-main-clause-resumes",
     ),
     pytest.param(
+        "It raises the question whether Cruz still supports his amendments.",
+        [("indirect", "his amendments", "supports", "Cruz", False)],
+        id="an-adverb-between-a-name-and-an-ambiguous-verb",
+    ),
+    pytest.param(
+        "The Washington Post on Thursday became the latest US newspaper to emphatically endorse "
+        "Hillary Clinton.",
+        [("indirect", "Hillary Clinton", "endorse", "The Washington Post", False)],
+        id="an-adverb-inside-the-infinitive",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",

@@ -147,7 +147,9 @@ _DOCUMENT_SUBJECT = re.compile(
 # sentence; after a determiner ('the Clinton claims') the pair is a compound noun.
 _NAME_BEFORE = re.compile(
     r"(?<![\w’'.])(?:(?i:the|a|an|his|her|their|its|this|that|in|on|at|for|with|by)\s+)?"
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s)?(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][a-z][\w’'\-]*\s+$"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s)?(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][a-z][\w’'\-]*\s+"
+    # ('Cruz still supports ...')
+    r"(?:(?:still|also|now|strongly|openly|publicly|already|never|firmly|long)\s+)?$"
 )
 
 

@@ -174,7 +174,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             continue
         if not is_cue(text, v.start(), v.end(), lex, lo=s):
             continue
-        if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 4), v.start()):
+        if _INFINITIVE_BEFORE.search(text, max(s, v.start() - 20), v.start()):
             # 'Officials started to portray ...', 'Trump went on to say ...': the subject of the
             # sentence speaks; with none ('It is hard to say') nobody does. 'went to see',
             # 'lined up to see him' are sights, not views.

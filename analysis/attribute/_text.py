@@ -151,7 +151,7 @@ _POST_TAIL = re.compile(
 #: Conjunctions that open a subordinate clause (as a regex alternation).
 _SUBORDINATORS = r"after|when|before|as|while|because|if|since|although|though"
 _NEXT_WORD_END = re.compile(r"\s*\w+")
-_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")  # ('to emphatically endorse')
 _AND_BEFORE = re.compile(
     r"\b(?:and|but)\s+(?:(?:also|then|later|now|still|again|has|have|had)\s+){0,2}$"
 )
