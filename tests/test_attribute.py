@@ -1775,6 +1775,19 @@ HARD_CASES = [
         id="an-adverb-inside-the-infinitive",
     ),
     pytest.param(
+        "His guest list for Wednesday’s debate in Las Vegas signaled he hoped to change the subject.",
+        [
+            (
+                "indirect",
+                "he hoped to change the subject",
+                "signaled",
+                "His guest list for Wednesday’s debate in Las Vegas",
+                False,
+            )
+        ],
+        id="a-long-document-subject-before-signaled",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",
