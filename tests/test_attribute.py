@@ -1788,6 +1788,20 @@ HARD_CASES = [
         id="a-long-document-subject-before-signaled",
     ),
     pytest.param(
+        "Top Senate leaders including Senate Republican Leader Mitch McConnell condemned Akin's "
+        "comments. Florida Sen. Marco Rubio took a positive view of Trump's deal.",
+        [
+            (
+                "indirect",
+                "Akin's comments",
+                "condemned",
+                "Top Senate leaders including Senate Republican Leader Mitch McConnell",
+                False,
+            )
+        ],
+        id="a-long-subject-before-any-cue-but-not-a-clause",
+    ),
+    pytest.param(
         "The legality of the rules is likely to be decided by the Supreme Court.",
         [("indirect", "The legality of the rules", "be decided by", "the Supreme Court", False)],
         id="passive-after-a-modal-chain",
