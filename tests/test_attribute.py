@@ -1530,6 +1530,24 @@ HARD_CASES = [
         id="the-last-in-before-polls-names-them",
     ),
     pytest.param(
+        "He will head to New Hampshire, where he has been leading in the polls.",
+        [("indirect", "he has been leading", "in", "the polls", False)],
+        id="a-standing-in-the-polls-after-where",
+    ),
+    pytest.param(
+        "In the previous national poll, conducted in early September, Clinton led Trump by 5 points.",
+        [
+            (
+                "indirect",
+                "Clinton led Trump by 5 points",
+                "In",
+                "the previous national poll",
+                False,
+            )
+        ],
+        id="a-participle-set-off-after-the-poll-is-no-finding",
+    ),
+    pytest.param(
         "The tax has not made the country less attractive to banks: London was the financial "
         "capital of the world in 2015, according to one global index.",
         [

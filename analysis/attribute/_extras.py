@@ -358,7 +358,7 @@ def _raising(text: str):
 
 _CLAUSE_START = re.compile(
     r"[,;:—–(]\s*|\s[-–—]\s|\b(?:that|because|but|and|when|while|if|although|though|since|as|"
-    r"despite|whether|so)\s+"
+    r"despite|whether|so|where)\s+"
 )
 _LEADING_WORDS = re.compile(
     r"(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Instead|Indeed|Also)\b\s*,?\s*)"
@@ -379,7 +379,10 @@ _NOT_IN_POLL_NAME = frozenset(["to", "that", "which", "who", "where", "when", "a
 # "compared to ..." or "particularly ...".
 _FINDING_START = re.compile(r"[A-Z0-9]|(?:he|she|they|it|we)\b")
 _POLL_TAIL = re.compile(r"(?:[^,;:.!?“”\"\n]|,(?=[\w\s]{1,30}(?:,|\sand\s))){0,60}?[.!?]")
-_SUBORDINATE_CLAUSE = frozenset(["as", "while", "because", "although", "though", "since", "when"])
+_SUBORDINATE_CLAUSE = frozenset(
+    ["as", "while", "because", "although", "though", "since", "when", "where"]
+)
+_POLL_ASIDE = re.compile(r"[a-z]+ed\b[^,;:.]{0,60},")
 _STANDING = re.compile(
     r"\b(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|tied|second|third)\b"
 )
@@ -410,6 +413,10 @@ def _in_poll(text, raw, quotes, qstarts, sent_bounds):
                         # 'In a national poll, likely voters ...': the finding follows.
                         if _short(text, h.end(), comma, 6):
                             cs = _skip_space(text, comma + 1, se)
+                            aside = _POLL_ASIDE.match(text, cs, se)
+                            if aside:
+                                # ('..., conducted in early September, Clinton led ...')
+                                cs = _skip_space(text, aside.end(), se)
                             ce = _content_end(text, cs, se, qstarts, quotes)
                             if ce - cs > 10 and free(cs, ce) and _FINDING_START.match(text, cs):
                                 _add(
