@@ -1548,6 +1548,14 @@ HARD_CASES = [
         id="a-participle-set-off-after-the-poll-is-no-finding",
     ),
     pytest.param(
+        "You squeezed employees to the breaking point, she said, referencing the bank's fierce "
+        "sales drive.",
+        [
+            ("indirect", "You squeezed employees to the breaking point", "said", "she", False),
+        ],
+        id="content-said-speaker-then-a-participle-of-the-speakers",
+    ),
+    pytest.param(
         "The tax has not made the country less attractive to banks: London was the financial "
         "capital of the world in 2015, according to one global index.",
         [

@@ -318,6 +318,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 or (_POST_TAIL.match(text, tail, e) and _short(text, tail, after_end, 12))
                 # ('..., Obama told his advisers as he labored over one of the last ...')
                 or _TIME_CLAUSE.match(text, tail, after_end)
+                # ('Sales were great, he said, wiping sweat off his face': what he did)
+                or text.startswith(",", tail)
+                and _ING_NEXT.match(text, tail + 1)
             )
             and not _YES_NO.match(text, v.end())
             # ('... told his advisers as he prepared to rally Democrats': a 'to' inside a clause
@@ -337,7 +340,12 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             another = bool(
                 and_then and _verb_after_phrase(text, and_then.end(), after_end, pats_verb)
             )
-            if rest >= 0 and not _short(text, rest, after_end, 3) and not another:
+            if (
+                rest >= 0
+                and not _short(text, rest, after_end, 3)
+                and not another
+                and not _ING_NEXT.match(text, rest + 1)
+            ):
                 ce = after_end
             start = s
             if found_any:
