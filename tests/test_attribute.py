@@ -2447,6 +2447,16 @@ def test_a_headline_speaker_after_a_break_or_before_a_semicolon():
     assert [(r["speaker"], r["speaker_name"]) for r in semi] == [("Trump", "Donald Trump")]
 
 
+def test_named_with_a_subject_is_a_cue_and_as_a_participle_is_not():
+    found = rows(
+        "Sanders named five people to the committee. The suit was filed by a staffer named "
+        "Bradley Podliska. His father, also named Duncan Hunter, served in the House."
+    )
+    assert [(r["cue"], r["speaker"], r["content"]) for r in found] == [
+        ("named", "Sanders", "five people to the committee")
+    ]
+
+
 def test_the_latest_is_no_headline_speaker():
     text = (
         "The Latest: Taxes not from Connecticut\n\nThe Latest on the race. Trump said it was fine."

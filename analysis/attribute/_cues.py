@@ -309,6 +309,8 @@ def is_cue(
         return False  # "the share declined significantly", "declined by 3 percent"
     if word in _CLAIM and _WIN_OBJECT.match(text, end):
         return False  # "to claim the nomination": to win it
+    if word == "named" and before.endswith(("also ", ", ")):
+        return False  # "his father, also named Duncan Hunter": a participle
     if word == "call" and before.endswith("close to "):
         return False  # "too close to call"
     if (
@@ -331,7 +333,7 @@ def is_cue(
             or _DOCUMENT_BEFORE.search(text, max(lo, start - 16), start)
             or (word in _SHOW and _DOCUMENT_SUBJECT.match(text, lo, start))
             or (
-                word.endswith("s")
+                (word.endswith("s") or word == "named")
                 and _named_subject(text, max(lo, start - 40), start)
                 and (_OBJECT_AFTER.match(text, end) or _TO_INFINITIVE.match(text, end))
             )
