@@ -1379,6 +1379,19 @@ HARD_CASES = [
         id="after-that-the-clause-keeps-its-relative-clause",
     ),
     pytest.param(
+        "The committee reported that his plans would cost $150 billion, even if his offsets held.",
+        [
+            (
+                "indirect",
+                "his plans would cost $150 billion, even if his offsets held",
+                "reported",
+                "The committee",
+                False,
+            )
+        ],
+        id="after-that-the-clause-keeps-its-even-if",
+    ),
+    pytest.param(
         "She said the party failed to protect its data, which led to the leak.",
         [("indirect", "the party failed to protect its data", "said", "She", False)],
         id="without-that-a-relative-clause-is-the-writers",

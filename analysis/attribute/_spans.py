@@ -154,7 +154,7 @@ _SPEAKER_GOES_ON = re.compile(
 # would ...', 'that the DNC failed ..., which led to ...'), unless the speaker goes on
 # (', adding that ...') or another speaker reports (', and Ms. Acosta said ...').
 _CLAUSE_GOES_ON = re.compile(
-    r",(?:[”\"]|'')?\s+(?:but|which|while|even\s+as|despite|and|(?:\w+ly\s+)?[a-z]+ing)\b"
+    r",(?:[”\"]|'')?\s+(?:but|which|while|even\s+(?:as|if|though)|despite|and|(?:\w+ly\s+)?[a-z]+ing)\b"
 )
 
 
