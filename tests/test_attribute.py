@@ -1392,6 +1392,20 @@ HARD_CASES = [
         id="after-that-the-clause-keeps-its-even-if",
     ),
     pytest.param(
+        "Friday morning, as the parade rolled through Pasadena, CNN reported at least six planes "
+        "filled the skies with messages.",
+        [
+            (
+                "indirect",
+                "at least six planes filled the skies with messages",
+                "reported",
+                "CNN",
+                False,
+            )
+        ],
+        id="at-least-after-the-cue-is-no-place-of-speaking",
+    ),
+    pytest.param(
         "She said the party failed to protect its data, which led to the leak.",
         [("indirect", "the party failed to protect its data", "said", "She", False)],
         id="without-that-a-relative-clause-is-the-writers",

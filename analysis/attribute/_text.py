@@ -145,7 +145,8 @@ _ADVERBIAL = re.compile(
     r"instead|meanwhile|now|still|further|moreover|too)\b[^,:;.!?“”\"]{0,50}?))*",
 )
 _POST_TAIL = re.compile(
-    r"\s*(?:,|(?:in|on|at|during|after|before|last|this|when|while|as|of|about|to|from|with|yesterday|"
+    r"\s*(?:,|(?:in|on|at(?!\s+(?:least|most)\b)|during|after|before|last|this|when|while|as|of|"
+    r"about|to|from|with|yesterday|"
     rf"today|{DAYS}|by\s+(?:(?:tele)?phone|e-?mail|text|video|letter|satellite))\b)"
 )
 #: Conjunctions that open a subordinate clause (as a regex alternation).
