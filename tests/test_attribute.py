@@ -1817,6 +1817,11 @@ HARD_CASES = [
         id="the-object-of-a-stance-ends-where-the-main-clause-resumes",
     ),
     pytest.param(
+        "Some voters backed Ben Carson, a neurosurgeon who has never held office.",
+        [("indirect", "Ben Carson", "backed", "Some voters", False)],
+        id="an-appositive-after-the-object-of-a-stance-is-left-out",
+    ),
+    pytest.param(
         "It raises the question whether Cruz still supports his amendments.",
         [("indirect", "his amendments", "supports", "Cruz", False)],
         id="an-adverb-between-a-name-and-an-ambiguous-verb",

@@ -579,7 +579,9 @@ _OBJECT_STOP = re.compile(
     rf"|(?:the|his|her|its|their)\s+(?:[\w’'\-]+\s+){{1,3}}?(?:{_AUX}|[a-z]+ing)\b))\b"
     r"|\s*[(;]|\s+[-–—]\s"
     # ('..., who was reluctant to endorse Mr. Trump, was more direct': the main clause resumes)
-    rf"|,\s+{_AUX}\b)"
+    rf"|,\s+{_AUX}\b"
+    # ('voted for [Ben Carson], a neurosurgeon who ...': an appositive describes the object)
+    r"|,\s+(?:a|an)\s)"
 )
 _COMPLEMENT = frozenset(["for", "as", "of", "to", "with", "about", "into", "against", "among"])
 _NOT_OBJECT = re.compile(r"(?:that|to|whether|if|how|why|what|who|where|when)\b", re.IGNORECASE)
