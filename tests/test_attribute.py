@@ -1822,6 +1822,14 @@ HARD_CASES = [
         id="an-appositive-after-the-object-of-a-stance-is-left-out",
     ),
     pytest.param(
+        "Sanders called her son her hero before explaining why she forgave the killer.",
+        [
+            ("indirect", "her son her hero", "called", "Sanders", False),
+            ("indirect", "why she forgave the killer", "explaining", "Sanders", False),
+        ],
+        id="before-a-participle-the-speaker-does-something-else",
+    ),
+    pytest.param(
         "It raises the question whether Cruz still supports his amendments.",
         [("indirect", "his amendments", "supports", "Cruz", False)],
         id="an-adverb-between-a-name-and-an-ambiguous-verb",

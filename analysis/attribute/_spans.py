@@ -47,6 +47,9 @@ _PARTICIPLE_STOP = re.compile(
     r"(?=[,;\s])(?:,(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
     r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|who|whom|for\s+whom|where|whereas|"
     r"even\s+as|despite|according)\b|\s[-–—]\s|;"
+    # A clause of time with a participle tells what the speaker did next ('called her fallen son
+    # her hero [before explaining why ...]').
+    r"|\s(?:before|after)\s+(?:[a-z]+ly\s+)?(?!having|being)[a-z]{3,}ing\b"
     # A closing appositive ("..., a Republican trying to ...") describes the last name.
     r"|,\s+(?:a|an|the)\s(?=[^,;:“”\"]*$)"
     # "..., with Sen. John McCain calling it ...": a clause with a subject of its own (but
@@ -217,6 +220,15 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
             m = rx.search(text, pos, e)
             if m is None:
                 break
+            if (
+                rx is _PARTICIPLE_STOP
+                and m.group(0).lstrip().startswith(("before", "after"))
+                and _short(text, cs, m.start(), 1)
+            ):
+                # ('said to Ryan, after waiting a beat, “So, now you’re Jack Kennedy?”': only the
+                # listener before it, so the words said come after the clause of time)
+                pos = m.end()
+                continue
             if rx is _PARTICIPLE_STOP and m.group(0).strip() in _DASHES:
                 # "those old - and previously unreported - postings": a pair of dashes sets off
                 # an aside inside the content.
