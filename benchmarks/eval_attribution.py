@@ -361,6 +361,8 @@ def score(docs: list[dict], pred: pd.DataFrame) -> dict[str, float]:
         "anonymous_f1": xf,
         "n_gold_direct_fragments": c["d_gold"],
         "n_gold_attributions": c["a_gold"],
+        "n_matched_attributions": c["a_tp"],
+        "n_rows": c["a_pred"],
         "n_gold_anonymous": c["anon_gold"],
         "direct_fp_two_apostrophes": c["fp_apos"],
         "direct_fp_in_gold_mixed": c["fp_mixed"],
@@ -533,6 +535,13 @@ def main(argv: list[str] | None = None) -> int:
         f"{ours['direct_fp_no_gold']} outside any gold attribution."
     )
     print("\n" + fp_note)
+    counts_note = (
+        f"All attributions: {ours['n_matched_attributions']} of {ours['n_gold_attributions']} "
+        f"gold attributions matched by {ours['n_rows']} rows, so F1 = 2 x "
+        f"{ours['n_matched_attributions']} / ({ours['n_rows']} + {ours['n_gold_attributions']}) "
+        f"= {ours['all_f1']:.5f}."
+    )
+    print(counts_note)
     print(
         f"\n{len(docs)} articles, {ours['n_gold_direct_fragments']} gold direct fragments, "
         f"{ours['n_gold_attributions']} gold attributions, {ours['n_gold_anonymous']} gold anonymous"
@@ -569,6 +578,8 @@ def main(argv: list[str] | None = None) -> int:
             + out
             + "\n\n"
             + fp_note
+            + " "
+            + counts_note
             + "\n\nWhat the errors are (from `--errors all|direct`). All attributions: recall is "
             "the weak side. Beyond reporting verbs the rules now cover inner states and "
             "evaluations ('hopes', 'mocked', 'favored'), stance nouns with an owner ('his "
