@@ -572,7 +572,6 @@ def _passive_by(text, raw, quotes, qstarts, sent_bounds, lex):
 # A transcript's speaker label opens a paragraph: 'PENCE: Well, look, ...', 'KATE BOULDUAN: Why
 # not debate?', '"WALLACE: ...' (a quoted transcript repeats the opening mark at each paragraph).
 _TURN = re.compile(r"[\"“]?((?:[A-Z][A-Z.’'\-]+\s){0,2}[A-Z][A-Z.’'\-]+):\s+(?=\S)")
-_CAPS_COLON = re.compile(r"[A-Z]:\s")
 _TURN_END = re.compile(r"[\s\"”]+\Z")
 # Labels of page furniture, not of speakers.
 _NOT_TURN = frozenset(
@@ -605,8 +604,11 @@ def _transcript_turns(text: str, raw: list[dict], paras) -> list[dict]:
     whatever was read inside it. A label counts when the article holds a transcript (labels of
     two speakers or more) or names the person ('Pence'), which tells a speaker from a
     capitalised heading ('UPDATE:')."""
-    if _CAPS_COLON.search(text) is None:
-        return raw  # no label in capitals anywhere (one scan before the paragraphs)
+    i = text.find(":")
+    while i > 0 and not (text[i - 1].isupper() and text[i + 1 : i + 2].isspace()):
+        i = text.find(":", i + 1)
+    if i <= 0:
+        return raw  # no label in capitals anywhere (a plain-string scan before the paragraphs)
     found = []
     for ps, pe in paras:
         if text.find(":", ps, min(pe, ps + 40)) < 0:
