@@ -166,7 +166,8 @@ def _take_over(raw: list[dict], cs: int, ce: int) -> bool:
         cs <= r["start"] and r["end"] <= ce and r["cue"] and cs <= r["cue"][0] < ce for r in inside
     ):
         return False
-    raw[:] = [r for r in raw if not any(r is x for x in inside)]
+    gone = {id(r) for r in inside}
+    raw[:] = [r for r in raw if id(r) not in gone]
     return True
 
 

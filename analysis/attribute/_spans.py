@@ -144,10 +144,6 @@ _DASH_PAIR = re.compile(r"\s[-–—]\s")
 _AND_VERB = re.compile(r"\s\s*(?:and|but|or)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
 
-_ANOTHER_REPORT = re.compile(
-    r",?(?:[”\"]|'')?\s+(?:and|but|while)\s+(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
-    r"believe|believes|think|thinks|wrote|writes)\b"
-)
 _SPEAKER_GOES_ON = re.compile(
     r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|"
     r"explaining|insisting|claiming|describing|suggesting|according)\b"
@@ -164,8 +160,6 @@ _CLAUSE_GOES_ON = re.compile(
 _NEXT_WORDS = re.compile(r"[^\s]+\s+")
 
 
-# A word of a speaker phrase: no conjunction, relative, auxiliary or negation, which would make
-# the words a clause ('if the state held up the deal, Patriot could threaten ...').
 # ', and' before what carries on the same content: an infinitive ('to spend two days in
 # Florida, and to return to ...'), a prepositional phrase ('concern over the case, and of ...'),
 # a number ('7 in 10 in Tennessee, and nearly 8 in 10 in Alabama'), 'then' or 'there'.
@@ -173,6 +167,8 @@ _AND_GOES_ON = re.compile(
     r",(?:[”\"]|'')?\s+and\s+(?:to\s+[a-z]+|of|in|on|at|for|with|from|then|there|nearly|about|"
     r"almost|more|less|\d)\b"
 )
+# A word of a speaker phrase: no conjunction, relative, auxiliary or negation, which would make
+# the words a clause ('if the state held up the deal, Patriot could threaten ...').
 _PHRASE_WORD = re.compile(
     rf"(?!(?:that|which|who|and|but|to|{_AUX}|[\w’']+n[’']t|not)\b)[\w’'.\-]+\s+"
 )
@@ -195,8 +191,6 @@ def _clause_goes_on(text: str, pos: int, e: int, verb) -> bool:
     another attribution ('..., and he endorsed Markey', '..., while Democrats want ...')."""
     if not _CLAUSE_GOES_ON.match(text, pos) or _SPEAKER_GOES_ON.match(text, pos):
         return False
-    if verb is None:
-        return not _ANOTHER_REPORT.match(text, pos)
     word = _skip_space(text, pos + 1, e)
     for _ in range(10):
         if verb.match(text, word, e):
@@ -208,6 +202,48 @@ def _clause_goes_on(text: str, pos: int, e: int, verb) -> bool:
     return True
 
 
+def _no_stop(text, cs, e, m, rx, stop, qstarts, quotes, verb, clause) -> int | None:
+    """Where the search for the end of a content goes on when the match ``m`` of ``rx`` is no
+    stop, else None."""
+    found = m.group(0)
+    if rx is _PARTICIPLE_STOP:
+        if found.lstrip().startswith(("before", "after")) and _short(text, cs, m.start(), 1):
+            # ('said to Ryan, after waiting a beat, “So, now you’re Jack Kennedy?”': only the
+            # listener before it, so the words said come after the clause of time)
+            return m.end()
+        if found.strip() in _DASHES:
+            # "those old - and previously unreported - postings": a pair of dashes sets off
+            # an aside inside the content.
+            close = _DASH_PAIR.search(text, m.end(), e)
+            if close and close.group(0).strip() == found.strip():
+                return close.end()
+        if (
+            found.endswith(("who", "which"))
+            and (close := text.find(",", m.end(), e)) >= 0
+            # (not one with a cue of its own: ', which The Post first reported, ...')
+            and not (found.endswith("which") and verb and verb.search(text, m.end(), close))
+        ):
+            # 'Smith, the mother of a victim, who died in 2012, is wrong', 'the annual talks,
+            # which started a decade ago, remained ...': a relative clause closed by a comma
+            # sits inside the content; only one running to the end is cut.
+            return m.end()
+        if found.endswith((" a ", " an ", " the ")) and _NOT_APPOSITIVE.match(text, m.end(), e):
+            # '..., the Iranian deal and the court' closes a list; '..., a recount could
+            # not be done' is a clause: neither is an appositive.
+            return m.end()
+    if (
+        _in_quote(stop, qstarts, quotes)
+        or _list_and(text, cs, m)
+        or rx is _AND_STOP
+        and _AND_GOES_ON.match(text, m.start())
+        and not (verb is not None and _verb_after_phrase(text, m.end(), e, verb, 8))
+        or clause
+        and _clause_goes_on(text, m.start(), e, verb)
+    ):
+        return m.end()
+    return None
+
+
 def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, clause=False) -> int:
     """Where reported content stops; a comma or "and" inside a quotation is no stop.
 
@@ -216,49 +252,7 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
     """
     for rx in (_PARTICIPLE_STOP, _AND_STOP):
         pos = cs
-        while True:
-            m = rx.search(text, pos, e)
-            if m is None:
-                break
-            if (
-                rx is _PARTICIPLE_STOP
-                and m.group(0).lstrip().startswith(("before", "after"))
-                and _short(text, cs, m.start(), 1)
-            ):
-                # ('said to Ryan, after waiting a beat, “So, now you’re Jack Kennedy?”': only the
-                # listener before it, so the words said come after the clause of time)
-                pos = m.end()
-                continue
-            if rx is _PARTICIPLE_STOP and m.group(0).strip() in _DASHES:
-                # "those old - and previously unreported - postings": a pair of dashes sets off
-                # an aside inside the content.
-                close = _DASH_PAIR.search(text, m.end(), e)
-                if close and close.group(0).strip() == m.group(0).strip():
-                    pos = close.end()
-                    continue
-            if (
-                rx is _PARTICIPLE_STOP
-                and m.group(0).endswith(("who", "which"))
-                and (close := text.find(",", m.end(), e)) >= 0
-                # (not one with a cue of its own: ', which The Post first reported, ...')
-                and not (
-                    m.group(0).endswith("which") and verb and verb.search(text, m.end(), close)
-                )
-            ):
-                # 'Smith, the mother of a victim, who died in 2012, is wrong', 'the annual talks,
-                # which started a decade ago, remained ...': a relative clause closed by a comma
-                # sits inside the content; only one running to the end is cut.
-                pos = m.end()
-                continue
-            if (
-                rx is _PARTICIPLE_STOP
-                and m.group(0).endswith((" a ", " an ", " the "))
-                and _NOT_APPOSITIVE.match(text, m.end(), e)
-            ):
-                # '..., the Iranian deal and the court' closes a list; '..., a recount could
-                # not be done' is a clause: neither is an appositive.
-                pos = m.end()
-                continue
+        while (m := rx.search(text, pos, e)) is not None:
             stop = m.start()
             if text[stop] == "," and not text[stop + 1].isspace():
                 # 'called it "a disgrace," adding ...': the comma sits inside the closing
@@ -266,18 +260,11 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
                 stop += 1
                 while text[stop] in "”\"'":
                     stop += 1
-            if not (
-                _in_quote(stop, qstarts, quotes)
-                or _list_and(text, cs, m)
-                or rx is _AND_STOP
-                and _AND_GOES_ON.match(text, m.start())
-                and not (verb is not None and _verb_after_phrase(text, m.end(), e, verb, 8))
-                or clause
-                and _clause_goes_on(text, m.start(), e, verb)
-            ):
+            go_on = _no_stop(text, cs, e, m, rx, stop, qstarts, quotes, verb, clause)
+            if go_on is None:
+                e = stop
                 break
-            pos = m.end()
-        e = stop if m else e
+            pos = go_on
     m = _WHEN_AS.search(text, cs, min(e, cs + 100))
     if m and _short(text, cs, m.start(), 8) and not _in_quote(m.start(), qstarts, quotes):
         # "opposed it as he positioned himself", "tweeted his observations as he lined up": a
