@@ -238,6 +238,7 @@ def _no_stop(text, cs, e, m, rx, stop, qstarts, quotes, verb, clause) -> int | N
         and _AND_GOES_ON.match(text, m.start())
         and not (verb is not None and _verb_after_phrase(text, m.end(), e, verb, 8))
         or clause
+        and verb is not None
         and _clause_goes_on(text, m.start(), e, verb)
     ):
         return m.end()
