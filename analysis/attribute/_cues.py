@@ -38,16 +38,45 @@ __all__ = ["CuePatterns", "is_cue", "patterns"]
 
 # Words after which a cue form is a noun or an adjective, never the verb ('numerous requests', 'the
 # only declared candidate', 'provide added ammunition'); a form in -ing stays a cue.
+_NOUN_USE_WORDS = frozenset(
+    ["numerous", "repeated", "multiple", "such", "every", "provide", "provides", "provided"]
+)
 _NOUN_USE_BEFORE = re.compile(
-    r"\b(?:numerous|repeated|multiple|such|every|provides?|provided|(?:the|an?)\s+only)"
-    r"\s+$",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(sorted(_NOUN_USE_WORDS))}|(?:the|an?)\s+only)\s+$", re.IGNORECASE
 )
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:is|was|were|are|be|been|being|get|got|gets|getting|the|a|an|his|her|their|its|our|this)\s+$",
-    re.IGNORECASE,
+# Words after which a cue form is a passive participle or a noun ('was asked', 'the report'),
+# unless it is the -ing form of a progressive ('is telling').
+_PASSIVE_WORDS = frozenset(
+    ["is", "was", "were", "are", "be", "been", "being", "get", "got", "gets", "getting"]
+    + ["the", "a", "an", "his", "her", "their", "its", "our", "this"]
 )
-_PROGRESSIVE_AUX = re.compile(r"(?i:is|was|were|are|be|been)\s+$")
+_PROGRESSIVE_AUX = frozenset(["is", "was", "were", "are", "be", "been"])
+_PASSIVE_BEFORE = re.compile(rf"\b({'|'.join(sorted(_PASSIVE_WORDS))})\s+$", re.IGNORECASE)
+
+
+def _noun_or_passive(before: str, ing: bool) -> bool:
+    """Whether the words ``before`` a cue form make it a noun or a passive (see above).
+
+    The last word decides; it is looked up in the word lists when it is a plain word, and the
+    patterns run only for the rest ('the only', a word after a bracket or a dash).
+    """
+    tokens = before.rsplit(None, 1)
+    if not tokens or not before[-1].isspace():
+        return False
+    last = tokens[-1].lower()
+    if last.isalnum() and last != "only":
+        noun_use = last in _NOUN_USE_WORDS
+        passive = last if last in _PASSIVE_WORDS else None
+    else:
+        noun_use = _NOUN_USE_BEFORE.search(before) is not None
+        m = _PASSIVE_BEFORE.search(before)
+        passive = m.group(1).lower() if m else None
+    if not ing and noun_use:
+        return True  # 'numerous requests', 'the only declared emergency'
+    # a passive or a noun, but 'is telling', 'was saying': a progressive
+    return passive is not None and not (ing and passive in _PROGRESSIVE_AUX)
+
+
 _TO_VERB = re.compile(
     r"\s+to\s+(?!(?:reporters|the|a|an|his|her|their|its|our|my|this|that|these|those|CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|me|him|them|us|you|supporters|voters|donors|members|Congress)\b)[a-z]\w*"
 )
@@ -267,13 +296,8 @@ def is_cue(
     """
     word = text[start:end].lower()
     before = text[max(lo, start - 12) : start]
-    if not word.endswith("ing") and _NOUN_USE_BEFORE.search(before):
-        return (
-            False  # 'numerous requests', 'the only declared emergency', 'provide added ammunition'
-        )
-    passive = _PASSIVE_BEFORE.search(before)
-    if passive and not (word.endswith("ing") and _PROGRESSIVE_AUX.match(passive.group(0))):
-        return False  # but 'is telling', 'was saying': a progressive, not a passive
+    if _noun_or_passive(before, word.endswith("ing")):
+        return False
     if word in MAKE_FORMS:
         return True  # 'made it clear that': the pattern only finds it before 'clear'
     preps = prepositions(lex).get(word)

@@ -1071,7 +1071,6 @@ _PART_OF = re.compile(
 )
 
 
-_TITLE_MARKS = ("“", '"', "''")
 _QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"|''.*?''")
 _POSTMODIFIER = re.compile(
     # after a lower-case noun (not a determiner): a relative clause or a participle phrase
@@ -1124,7 +1123,7 @@ def describe(
 ) -> Speaker:
     """Resolve a speaker phrase to its name, role and organisation and anonymity."""
     phrase = " ".join(speaker.split())
-    if any(mark in phrase for mark in _TITLE_MARKS):
+    if "“" in phrase or '"' in phrase or "''" in phrase:
         # "his book ''The Art of the Deal''", "E. J. Fleming's ''The Fixers: Eddie Mannix ...''":
         # the names in a title are no speaker's; the owner of the work is.
         bare_phrase = " ".join(_QUOTED_TITLE.sub(" ", phrase).split())
