@@ -18,8 +18,9 @@ import itertools
 import re
 
 from ._cues import is_cue, prepositions
+from ._phrases import speaker_left, speaker_right
 from ._spans import _INTRO, _clause_subject, _plausible_speaker, _subject
-from ._speakers import _role_table, speaker_left, speaker_right
+from ._speakers import _role_table
 from ._text import (
     _ADVERBIAL,
     _AND_BEFORE,

@@ -19,8 +19,10 @@ step live in the module named with it:
    what the subject of a sentence is are read in ``_spans``. Then the passes of
    ``_extras`` add what has no reporting verb in the usual shape: a stance named by a
    noun ('his support for the bill'), a report with no source ('it seems', 'reportedly'),
-   a poll's finding, the question in 'Asked why ...', headlines;
-4. speakers resolved in text order (``_speakers``, ``_referents``).
+   a poll's finding, the question in 'Asked why ...', headlines. In steps 2 and 3 the
+   words that name the speaker next to a cue are read by ``_phrases``;
+4. speakers resolved to names, roles and organisations in text order (``_speakers``,
+   ``_referents``).
 
 The small pieces that several of these modules read (counting words, positions inside
 quotations, the words around a cue) are in ``_text``.
@@ -44,12 +46,13 @@ from ._extras import (
     _transcript_turns,
 )
 from ._lexicon import Lexicon
+from ._phrases import PRONOUNS
 from ._quotes import find_quotes
 from ._referents import Referents
 from ._reported import _reported
 from ._segment import paragraphs, sentences
 from ._spans import _subject
-from ._speakers import ABBREVIATIONS, PRONOUNS, Mentions, Speaker, describe
+from ._speakers import ABBREVIATIONS, Mentions, Speaker, describe
 from ._text import _WORDS, _in_quote, _short, _skip_space
 
 __all__ = ["extract_text"]

@@ -13,6 +13,7 @@ import bisect
 import re
 
 from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, SPEECH_AS, is_cue, patterns, prepositions
+from ._phrases import DAYS, speaker_left, speaker_right, time_before
 from ._spans import (
     _NOT_OPENING,
     _STANCE,
@@ -27,7 +28,7 @@ from ._spans import (
     _trim_adjunct,
     _verb_after_phrase,
 )
-from ._speakers import DAYS, _role_of, speaker_left, speaker_right, time_before
+from ._speakers import _role_of
 from ._text import (
     _ADVERBIAL,
     _AND_BEFORE,

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 
 from ._lexicon import Lexicon
-from ._speakers import DAYS, _role_table
+from ._phrases import DAYS
+from ._speakers import _role_table
 from ._text import _AUX, _AUX_FORMS, _WORDS, _clean_end, _in_quote, _short, _skip_space
 
 __all__ = [

@@ -15,8 +15,8 @@ import bisect
 import functools
 import re
 
+from ._phrases import DAYS
 from ._quotes import Quote
-from ._speakers import DAYS
 
 __all__ = [
     "_ADVERBIAL",
