@@ -17,10 +17,11 @@ step live in the module named with it:
    (``Beijing ..., labeling him a "severe danger"``). When the content holds a
    quotation the attribution is *partial*, else *indirect*. Where a content ends and
    what the subject of a sentence is are read in ``_spans``. Then the passes of
-   ``_extras`` add what has no reporting verb in the usual shape: a stance named by a
-   noun ('his support for the bill'), a report with no source ('it seems', 'reportedly'),
-   a poll's finding, the question in 'Asked why ...', headlines. In steps 2 and 3 the
-   words that name the speaker next to a cue are read by ``_phrases``;
+   ``_extras`` add what has no reporting verb in the usual shape (a stance named by a
+   noun, 'his support for the bill'; a report with no source, 'it seems', 'reportedly';
+   a poll's finding), and those of ``_headlines`` the question in 'Asked why ...',
+   headlines and the turns of a transcript. In steps 2 and 3 the words that name the
+   speaker next to a cue are read by ``_phrases``;
 4. speakers resolved to names, roles and organisations in text order (``_speakers``,
    ``_referents``).
 
@@ -36,15 +37,8 @@ import re
 
 from ._cues import patterns
 from ._direct import _after_paraphrase, _attach_left, _attach_right, _continues
-from ._extras import (
-    _asked_and_headlines,
-    _headline_verbs,
-    _in_poll,
-    _nominal,
-    _passive_by,
-    _sourceless,
-    _transcript_turns,
-)
+from ._extras import _in_poll, _nominal, _passive_by, _sourceless
+from ._headlines import _asked_and_headlines, _headline_verbs, _transcript_turns
 from ._lexicon import Lexicon
 from ._phrases import PRONOUNS
 from ._quotes import find_quotes
