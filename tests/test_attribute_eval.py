@@ -91,6 +91,39 @@ def test_gold_head_and_anonymity(evaluation):
     assert not module.gold_anonymous("State Department spokesman Matthew Miller")
 
 
+def test_intervals_bracket_the_scores_and_repeat(evaluation):
+    module, docs, ours, _ = evaluation
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pred = module.extract_attributions(module.articles_of(docs))
+    spread = module.intervals(docs, pred, n_resamples=300)
+    for key in ("all_f1", "direct_f1", "joined_direct_f1", "speaker_accuracy"):
+        low, high = spread[key]
+        assert low <= ours[key] <= high, key
+    # 60 articles leave room for sampling: a real interval, not a point.
+    assert spread["all_f1"][1] - spread["all_f1"][0] > 0.01
+    assert module.intervals(docs, pred, n_resamples=300) == spread  # seeded
+
+
+def test_another_data_file_is_scored_but_not_written_up(shared_dir, repo_dir, tmp_path, capsys):
+    # docs/validity.md names the DEV half as its data: scoring another file (the held-out
+    # half, say) must not overwrite that section.
+    data = shared_dir / "eval" / "polnear" / "polnear_dev.jsonl"
+    if not data.exists():
+        pytest.skip(f"PolNeAR DEV half not found at {data}")
+    other = tmp_path / "other.jsonl"
+    other.write_text("".join(data.open(encoding="utf-8").readlines()[:3]), encoding="utf-8")
+    validity = repo_dir / "docs" / "validity.md"
+    before = validity.read_bytes()
+    module = _benchmark(repo_dir, "eval_attribution")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert module.main(["--data", str(other)]) == 0
+    assert validity.read_bytes() == before
+    out = capsys.readouterr().out
+    assert "3 articles" in out and "not written" in out
+
+
 # --------------------------------------------------------------- pronoun speakers, hand labels
 
 
