@@ -15,6 +15,7 @@ import re
 from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, SPEECH_AS, is_cue, patterns, prepositions
 from ._phrases import DAYS, speaker_left, speaker_right, time_before
 from ._spans import (
+    _JUDGING_STEMS,
     _NOT_OPENING,
     _STANCE,
     _clause_subject,
@@ -60,10 +61,7 @@ _PREPOSITION_OBJECT = re.compile(
     r"\s+(?:about|with|to(?=\s+(?:the|a|an|his|her|their|its|this|these|those|him|them|me|us|"
     r"[A-Z$\d])))(?=\s)"
 )
-_NO_INVERSION = re.compile(
-    r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|mock|"
-    r"denounc|condemn|applaud|lambast|assail|tout|threaten|reject|defend|welcom|thank|knock|voted)"
-)
+_NO_INVERSION = re.compile(rf"(?:{_JUDGING_STEMS})")
 _SECOND_PARTICIPLE = re.compile(r"(?:,\s*instead|\sor)\s+\Z")
 _CLAUSE_RESUMES = re.compile(
     r",\s+(?:(?:last\s+\w+|earlier|later|then|also|again|on\s+[A-Z]\w+|[a-z]+ly)\s+){0,2}"

@@ -30,6 +30,7 @@ from ._text import _AUX, _AUX_FORMS, _WORDS, _clean_end, _in_quote, _short, _ski
 __all__ = [
     "_INTRO",
     "_NOT_OPENING",
+    "_JUDGING_STEMS",
     "_STANCE",
     "_content_end",
     "_interrupted_clause",
@@ -42,12 +43,18 @@ __all__ = [
     "_trim_adjunct",
 ]
 
+# A comma after a content, maybe inside its closing quotation mark (as the NYT writes '').
+_COMMA_MARK = r",(?:[”\"]|'')?\s+"
+# Participles by which a speaker goes on after a content: ', adding that ...', ', saying ...'.
+_SPEAKER_PARTICIPLES = (
+    r"adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|"
+    r"insisting|claiming|describing|suggesting"
+)
 _PARTICIPLE_STOP = re.compile(
     # Every stop starts with a comma, a space or a semicolon: the look-ahead skips other
     # positions at once.
-    r"(?=[,;\s])(?:,(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|explaining|insisting|"
-    r"claiming|describing|suggesting|while|although|though|but(?!\s+that\b)|which|who|whom|for\s+whom|where|whereas|"
-    r"even\s+as|despite|according)\b|\s[-–—]\s|;"
+    rf"(?=[,;\s])(?:{_COMMA_MARK}(?:{_SPEAKER_PARTICIPLES}|while|although|though|but(?!\s+that\b)|"
+    r"which|who|whom|for\s+whom|where|whereas|even\s+as|despite|according)\b|\s[-–—]\s|;"
     # A clause of time with a participle tells what the speaker did next ('called her fallen son
     # her hero [before explaining why ...]').
     r"|\s(?:before|after)\s+(?:[a-z]+ly\s+)?(?!having|being)[a-z]{3,}ing\b"
@@ -145,16 +152,13 @@ _DASH_PAIR = re.compile(r"\s[-–—]\s")
 _AND_VERB = re.compile(r"\s\s*(?:and|but|or)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
 
-_SPEAKER_GOES_ON = re.compile(
-    r",(?:[”\"]|'')?\s+(?:adding|saying|noting|arguing|calling|labeling|labelling|warning|telling|"
-    r"explaining|insisting|claiming|describing|suggesting|according)\b"
-)
+_SPEAKER_GOES_ON = re.compile(rf"{_COMMA_MARK}(?:{_SPEAKER_PARTICIPLES}|according)\b")
 # After an explicit 'that' the content is a clause of its own, and PolNeAR's contents run on
 # over its contrasts, relative clauses and participles ('that Clinton would win, while Sanders
 # would ...', 'that the DNC failed ..., which led to ...'), unless the speaker goes on
 # (', adding that ...') or another speaker reports (', and Ms. Acosta said ...').
 _CLAUSE_GOES_ON = re.compile(
-    r",(?:[”\"]|'')?\s+(?:but|which|while|even\s+(?:as|if|though)|despite|and|(?:\w+ly\s+)?[a-z]+ing)\b"
+    rf"{_COMMA_MARK}(?:but|which|while|even\s+(?:as|if|though)|despite|and|(?:\w+ly\s+)?[a-z]+ing)\b"
 )
 
 
@@ -165,7 +169,7 @@ _NEXT_WORDS = re.compile(r"[^\s]+\s+")
 # Florida, and to return to ...'), a prepositional phrase ('concern over the case, and of ...'),
 # a number ('7 in 10 in Tennessee, and nearly 8 in 10 in Alabama'), 'then' or 'there'.
 _AND_GOES_ON = re.compile(
-    r",(?:[”\"]|'')?\s+and\s+(?:to\s+[a-z]+|of|in|on|at|for|with|from|then|there|nearly|about|"
+    rf"{_COMMA_MARK}and\s+(?:to\s+[a-z]+|of|in|on|at|for|with|from|then|there|nearly|about|"
     r"almost|more|less|\d)\b"
 )
 # A word of a speaker phrase: no conjunction, relative, auxiliary or negation, which would make
@@ -561,11 +565,15 @@ def _interrupted_clause(text: str, s: int, speaker_start: int) -> int:
 
 # Stances whose content is the thing they are about, a noun phrase ('endorsed [Trump] here on
 # Sunday', 'blasting [the roundups] and the White House dispatching ...'), not a clause.
+# Those that judge or side with someone are a subset: in '..., criticized Sanders' Sanders is
+# judged, not speaking (see ``_reported``).
+_JUDGING_STEMS = (
+    r"endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|mock|"
+    r"denounc|condemn|applaud|lambast|assail|tout|threaten|reject|defend|welcom|thank|knock|voted"
+)
 _STANCE = re.compile(
-    r"(?:endors|support|back|oppos|favor|prefer|attack|blast|slam|critici|prais|blam|dismiss|"
-    r"mock|denounc|condemn|decr|applaud|lambast|assail|tout|discuss|mention|talk|spok|speak|"
-    r"refer|offer|threaten|question|reject|defend|welcom|thank|knock|highlight|outlin|invok|"
-    r"cit|echo|recall|reveal|disclos|voted)"
+    rf"(?:{_JUDGING_STEMS}|decr|discuss|mention|talk|spok|speak|refer|offer|question|highlight|"
+    r"outlin|invok|cit|echo|recall|reveal|disclos)"
 )
 # What ends such a noun phrase of at most five words: a time, a place or a manner of acting,
 # a clause of its own, or a second predicate ('and organized for him').
