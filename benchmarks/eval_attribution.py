@@ -395,23 +395,18 @@ def intervals(
     """
     by_article = _by_article(pred)
     joined = [join_contiguous(d) for d in docs]
-    counts = np.array(
-        [
+    rows = []
+    for doc, jdoc in zip(docs, joined, strict=True):
+        mine = by_article.get(doc["doc_id"], [])
+        c, j = _article_counts(doc, mine), _article_counts(jdoc, mine)
+        rows.append(
             [
                 c[k]
                 for k in ("a_tp", "a_pred", "a_gold", "d_tp", "d_pred", "d_gold", "sp_ok", "sp_n")
             ]
             + [j[k] for k in ("d_tp", "d_pred", "d_gold")]
-            for doc, jdoc in zip(docs, joined, strict=True)
-            for c, j in [
-                (
-                    _article_counts(doc, by_article.get(doc["doc_id"], [])),
-                    _article_counts(jdoc, by_article.get(doc["doc_id"], [])),
-                )
-            ]
-        ],
-        dtype=np.int64,
-    )
+        )
+    counts = np.array(rows, dtype=np.int64)
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(docs), size=(n_resamples, len(docs)))
     sums = counts[picks].sum(axis=1)  # resamples x counts
@@ -507,8 +502,10 @@ def articles_of(docs: list[dict]) -> pd.DataFrame:
     )
 
 
-def evaluate(docs: list[dict]) -> tuple[dict[str, float], dict[str, float], float, float]:
-    """Scores of ours and of the baseline, and the articles/s of each."""
+def evaluate(
+    docs: list[dict],
+) -> tuple[dict[str, float], dict[str, float], float, float, pd.DataFrame]:
+    """Scores of ours and of the baseline, the articles/s of each, and our attributions."""
     articles = articles_of(docs)
     # CPU time of this process: the machine may be shared, and "one core" is what we promise.
     with warnings.catch_warnings():
@@ -523,13 +520,12 @@ def evaluate(docs: list[dict]) -> tuple[dict[str, float], dict[str, float], floa
     t_base = max(time.process_time() - t0, 1e-9)
     joined = [join_contiguous(d) for d in docs]
     s_ours, s_base = score(docs, ours), score(docs, base)
-    for label, result, pred in (("ours", s_ours, ours), ("base", s_base, base)):
+    for result, pred in ((s_ours, ours), (s_base, base)):
         alt = score(joined, pred)
         for key in ("direct_precision", "direct_recall", "direct_f1", "speaker_accuracy"):
             result[f"joined_{key}"] = alt[key]
         result["n_gold_direct_fragments_joined"] = alt["n_gold_direct_fragments"]
-        del label
-    return s_ours, s_base, len(docs) / t_ours, len(docs) / t_base
+    return s_ours, s_base, len(docs) / t_ours, len(docs) / t_base, ours
 
 
 _TARGETS = {
@@ -592,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
             pred = extract_attributions(articles_of(docs))
         show_errors([join_contiguous(d) for d in docs], pred, args.errors, args.n_errors, args.seed)
         return 0
-    ours, base, speed, base_speed = evaluate(docs)
+    ours, base, speed, base_speed, pred = evaluate(docs)
     out = table(ours, base, speed, base_speed)
     print(out)
     fp_note = (
@@ -609,9 +605,7 @@ def main(argv: list[str] | None = None) -> int:
         f"= {ours['all_f1']:.5f}."
     )
     print(counts_note)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        spread = intervals(docs, extract_attributions(articles_of(docs)))
+    spread = intervals(docs, pred)
     spread_note = (
         "95% intervals when the articles are resampled (bootstrap, 2,000 resamples, seed 0), for "
         "how far another sample of such articles, as the held-out half is, may land: "
