@@ -231,7 +231,9 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 pos = participle.start()  # this speaker goes on: ', adding that ...'
                 subject = sp
             continue
-        cs, ce, cue_end = _content_after(text, s, e, v, low, sp, before, tail, lex, qstarts, quotes)
+        cs, ce, cue_end = _content_after(
+            text, s, e, v, low, sp, before, tail, lex, qstarts, quotes, pats_verb
+        )
         if ce > cs and (not _short(text, cs, ce, 1) or _one_word_ok(text, cs, ce, low)):
             _add(text, raw, cs, ce, (v.start(), cue_end), sp, quotes, qstarts)
             found_any = True
@@ -294,14 +296,13 @@ def _speaker_before(text, s, e, v, low, lex, subject, found_any, quoted):
     return False, sp
 
 
-def _content_after(text, s, e, v, low, sp, before, tail, lex, qstarts, quotes):
+def _content_after(text, s, e, v, low, sp, before, tail, lex, qstarts, quotes, verb):
     """(content start, content end, cue end) of what the speaker ``sp`` says after the cue ``v``
     in the sentence ``text[s:e]``: past a preposition or particle of the cue, a listener, 'that',
     a day or an adverbial, up to where the content ends (``_content_end``), narrowed for a
     speaker inside a subordinate or relative clause. ``before`` is the sentence before the
-    speaker, ``tail`` where the cue clause ends."""
+    speaker, ``tail`` where the cue clause ends, ``verb`` the reporting-verb pattern."""
     preps = prepositions(lex)
-    pats_verb = patterns(lex).verb
     sp_text = text[sp[0] : sp[1]]
     cs = cue_end = v.end()
     if low in preps:
@@ -338,7 +339,7 @@ def _content_after(text, s, e, v, low, sp, before, tail, lex, qstarts, quotes):
         cs = lead.end()
     cs = _THAT.match(text, cs).end()
     clause = _AFTER_THAT.search(text, max(0, cs - 8), cs) is not None
-    ce = _content_end(text, cs, e, qstarts, quotes, verb=pats_verb, clause=clause)
+    ce = _content_end(text, cs, e, qstarts, quotes, verb=verb, clause=clause)
     if _SUBORDINATE.search(text, max(s, sp[0] - 12), sp[0]):
         # 'after HP asked workers to take a pay cut, 80,000 employees ...': the clause ends
         # at the next comma (not the one in '2,400').
@@ -362,7 +363,7 @@ def _content_after(text, s, e, v, low, sp, before, tail, lex, qstarts, quotes):
             # (only where something else follows: '..., behind Rick Santorum' goes on)
             _CLAUSE_RESUMES.match(text, comma)
             or text.find(",", comma + 1, ce) < 0
-            or pats_verb.search(text, comma, ce)
+            or verb.search(text, comma, ce)
         ):
             ce = _trim_adjunct(text, cs, _clean_end(text, cs, comma), qstarts, quotes)
     elif (
