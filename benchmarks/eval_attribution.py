@@ -33,9 +33,11 @@ A predicted span matches a gold span when their overlap covers at least half of
   anonymous row.
 - **Speed**: articles per CPU-second of ``extract_attributions`` in this one
   process (the whole selection in one call, after one warm-up article and a garbage
-  collection), so a busy shared machine does not count against it; the baseline is
-  timed alike. Without the collection the figure is about 7% lower: the objects
-  left by parsing the gold file are then collected during the timed call.
+  collection), so a busy shared machine does not count against it. The baseline
+  is timed alike, five times, and its fastest call counts: its call is short and
+  noisy, and the fastest can only make our multiple of its time larger. Without the
+  collection our figure is about 7% lower: the objects left by parsing the gold
+  file are then collected during the timed call.
 
 The baseline is what the issue calls "a plain regex": every double-quoted
 stretch is a direct quote, and its speaker is the nearest capitalised word or
@@ -515,9 +517,13 @@ def evaluate(
         t0 = time.process_time()
         ours = extract_attributions(articles)
         t_ours = max(time.process_time() - t0, 1e-9)
-    t0 = time.process_time()
-    base = baseline(articles)
-    t_base = max(time.process_time() - t0, 1e-9)
+    # The baseline's call is short (about 45 ms), so one timing of it is noisy: the fastest of
+    # five is taken. That can only make our multiple of its time larger, never flatter us.
+    t_base = float("inf")
+    for _ in range(5):
+        t0 = time.process_time()
+        base = baseline(articles)
+        t_base = min(t_base, max(time.process_time() - t0, 1e-9))
     joined = [join_contiguous(d) for d in docs]
     s_ours, s_base = score(docs, ours), score(docs, base)
     for result, pred in ((s_ours, ours), (s_base, base)):
@@ -693,9 +699,11 @@ def main(argv: list[str] | None = None) -> int:
             "lowers the figure by about 7%. Absolute figures depend on the machine: the same "
             "baseline ran at 14,600 articles/s on the machine of the morning of 1 December and at "
             "about 11,200-12,300 on the later ones, so the multiple of the baseline's time is the "
-            "better figure to compare across machines (500 articles/s against 14,600 is a multiple of "
-            "29; the multiple itself moves by a few units from run to run, the baseline's whole "
-            "call taking about 45 ms). On the later machines the target of 500 is not met.\n\n"
+            "better figure to compare across machines: 500 articles/s against 14,600 is a multiple "
+            "of 29. On the later machines the multiple has stayed between 25 and 29 while the "
+            "absolute figure was 390-480, short of 500. The multiple moves by a few units from run "
+            "to run; the baseline's call is short (about 45 ms), so it is timed five times and its "
+            "fastest call counts.\n\n"
             "Where the time goes (sampled with py-spy over repeated runs on these articles): the "
             "regular-expression engine takes about a third, the interpreter running the rules "
             "the rest, and no one step holds much: describing speakers (their names, roles and "
