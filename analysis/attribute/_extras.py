@@ -20,7 +20,7 @@ import bisect
 import operator
 import re
 
-from ._reported import _add
+from ._records import _add
 from ._spans import _INTRO, _content_end
 from ._text import _CLAUSE_COMMA, _clean_end, _in_quote, _short, _skip_space
 

@@ -17,7 +17,7 @@ import bisect
 import re
 
 from ._extras import _free_of, _take_over
-from ._reported import _add
+from ._records import _add
 from ._spans import _content_end
 from ._text import _WORDS, _clean_end, _in_quote, _short, _skip_space
 
