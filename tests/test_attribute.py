@@ -665,6 +665,39 @@ HARD_CASES = [
         id="a-cue-clause-after-a-comma-closes-the-content",
     ),
     pytest.param(
+        # What the speaker after the comma reports is the whole clause, stance and all.
+        "Three-quarters of the union's board voted to endorse Clinton, Eskelsen García said.",
+        [
+            (
+                "indirect",
+                "Three-quarters of the union's board voted to endorse Clinton",
+                "said",
+                "Eskelsen García",
+                False,
+            )
+        ],
+        id="a-stance-inside-the-content-of-a-later-speaker",
+    ),
+    pytest.param(
+        "President Obama plans to nominate Jeh Johnson, a White House official said.",
+        [
+            (
+                "indirect",
+                "President Obama plans to nominate Jeh Johnson",
+                "said",
+                "a White House official",
+                True,
+            )
+        ],
+        id="a-plan-inside-the-content-of-a-later-speaker",
+    ),
+    pytest.param(
+        # A poll's finding, like speech, keeps its source inside another's content.
+        "A new poll found Clinton ahead in Ohio, the campaign said.",
+        [("indirect", "Clinton ahead in Ohio", "found", "A new poll", False)],
+        id="evidence-inside-the-content-of-a-later-speaker-keeps-its-source",
+    ),
+    pytest.param(
         "“Absolutely,” he said when asked by a reporter if that remains his view.\n\n"
         "Mr. Lee, a former aide, agreed.",
         [

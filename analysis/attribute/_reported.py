@@ -137,6 +137,24 @@ _SAYS = frozenset(
 _SPEECH_OF_IT = frozenset(
     ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
 )
+# Verbs of speech and of evidence, by their stems: a speaker of these inside another's content is
+# a source too ('A poll found X, the Post reported').
+_SPEECH_STEMS = (
+    *("say", "said", "tell", "told", "announc", "acknowledg", "warn", "claim", "state", "insist"),
+    *("found", "find", "show"),
+    *("argu", "explain", "add", "note", "noting", "report", "confirm", "den", "admit", "declar"),
+    *("assert", "testif", "wrote", "writ", "recall", "remark", "respond", "repl", "comment"),
+    *("predict", "promis", "vow", "pledg", "conced", "contend", "maintain", "tweet", "stress"),
+    *("disclos", "reveal", "emphasi", "observ", "suggest", "accus", "complain", "boast", "ask"),
+)
+# Verbs of speech and of evidence that may follow their content ('The board voted for Clinton,
+# Smith said', '..., the emails show'); stances ('..., he attacked') do not.
+_CONTENT_FIRST = (
+    _SAY_FORMS
+    | _SPEECH_OF_IT
+    | _SAYS
+    | frozenset(["show", "stressed", "explained", "recalled", "insisted", "notes", "reports"])
+)
 
 
 _PARTICIPLE_NEXT = re.compile(
@@ -187,6 +205,7 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
     subject = None
     pos = s
     found_any = False
+    first = len(raw)  # the records of this sentence are raw[first:]
     initial = (
         _CAPITAL_PARTICIPLE.match(text, _ACCORDING_LEAD.match(text, s, e).end(), e)
         if text.find("ing ", s, s + 30) >= 0  # (cheap test first)
@@ -302,6 +321,23 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # by the calendar': a speaker in the middle of the content.
             ce, rest, another = _content_around(text, s, v, sp, after_end, pats_verb)
             start = s
+            if (
+                found_any
+                and low in _CONTENT_FIRST
+                and not text[pos : sp[0]].strip(" ,")
+                and not _SUBORDINATE_START.match(text, s)
+                and all(
+                    r["start"] >= s
+                    and r["end"] <= ce
+                    and not text[r["cue"][0] : r["cue"][1]].lower().startswith(_SPEECH_STEMS)
+                    for r in raw[first:]
+                )
+            ):
+                # 'The board voted for Clinton, Smith said.': what was found before is inside
+                # this speaker's content, which is the whole clause. (Speech reported by
+                # another, 'Officials announced X, WikiLeaks said', keeps its speaker.)
+                del raw[first:]
+                found_any = False
             if found_any:
                 # 'Though X boasts of Y, CONTENT, analysts say': the content follows what the
                 # clause before it reported.
