@@ -692,6 +692,54 @@ HARD_CASES = [
         id="a-plan-inside-the-content-of-a-later-speaker",
     ),
     pytest.param(
+        # After an opening subordinate clause too, and with the speaker after the cue.
+        "Since Clinton has more votes, superdelegates who back Sanders would defy the voters, "
+        "Mook said.\n\n"
+        "If the cuts take effect, military spending would decline to its 2007 level, said Todd "
+        "Harrison, an analyst.",
+        [
+            (
+                "indirect",
+                "Since Clinton has more votes, superdelegates who back Sanders would defy the voters",
+                "said",
+                "Mook",
+                False,
+            ),
+            (
+                "indirect",
+                "If the cuts take effect, military spending would decline to its 2007 level",
+                "said",
+                "Todd Harrison",
+                False,
+            ),
+        ],
+        id="a-stance-after-an-opening-clause-inside-the-content-of-a-later-speaker",
+    ),
+    pytest.param(
+        # A stance before the content of a later speaker keeps its row.
+        "Though Trump boasts of his wealth, his companies are in debt, analysts say.",
+        [
+            ("indirect", "of his wealth", "boasts", "Trump", False),
+            ("indirect", "his companies are in debt", "say", "analysts", False),
+        ],
+        id="a-stance-before-the-content-of-a-later-speaker-keeps-its-row",
+    ),
+    pytest.param(
+        "While he has considered a special court, those options are problematic, so he plans "
+        "to talk with Congress, he said.",
+        [
+            (
+                "indirect",
+                "While he has considered a special court, those options are problematic, so he "
+                "plans to talk with Congress",
+                "said",
+                "he",
+                False,
+            )
+        ],
+        id="stances-in-an-opening-clause-inside-the-content-of-a-later-speaker",
+    ),
+    pytest.param(
         # A poll's finding, like speech, keeps its source inside another's content.
         "A new poll found Clinton ahead in Ohio, the campaign said.",
         [("indirect", "Clinton ahead in Ohio", "found", "A new poll", False)],

@@ -280,11 +280,18 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # criticized Sanders' Sanders is criticised, not speaking)
             if (
                 _ends_with_comma(before)
-                and not found_any
+                and (not found_any or low in _CONTENT_FIRST)
                 and not _NO_INVERSION.match(low)
                 and (found := _inverted(text, s, e, v, low, lex))
             ):
-                ce, spr, pos = found
+                ce, spr, rest = found
+                if found_any:
+                    if not _only_nested(text, s, ce, raw[first:]):
+                        continue
+                    # ('If the cuts take effect, spending would decline to its 2007 level, said
+                    # Todd Harrison': the decline is inside what Harrison said.)
+                    del raw[first:]
+                pos = rest
                 _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
                 found_any = True
             continue
@@ -325,17 +332,10 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 found_any
                 and low in _CONTENT_FIRST
                 and not text[pos : sp[0]].strip(" ,")
-                and not _SUBORDINATE_START.match(text, s)
-                and all(
-                    r["start"] >= s
-                    and r["end"] <= ce
-                    and not text[r["cue"][0] : r["cue"][1]].lower().startswith(_SPEECH_STEMS)
-                    for r in raw[first:]
-                )
+                and _only_nested(text, s, ce, raw[first:])
             ):
                 # 'The board voted for Clinton, Smith said.': what was found before is inside
-                # this speaker's content, which is the whole clause. (Speech reported by
-                # another, 'Officials announced X, WikiLeaks said', keeps its speaker.)
+                # this speaker's content, which is the whole clause.
                 del raw[first:]
                 found_any = False
             if found_any:
@@ -362,6 +362,23 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 # ('Obama rebuked critics who say ..., saying ...': 'who' is no sentence subject)
                 subject = subject or sp
             pos = ce
+
+
+def _only_nested(text, s, ce, records) -> bool:
+    """Whether ``records`` (those found earlier in the sentence starting at ``s``) are all stances
+    or actions inside the content ``text[s:ce]`` of a later speaker, and so no rows of their own.
+
+    Speech and evidence inside keep their rows ('Officials announced X, WikiLeaks said'). An
+    opening subordinate clause is part of the content ('While he has considered a special court,
+    those options are problematic, he said': one row, his).
+    """
+    return all(
+        s <= r["start"]
+        and r["end"] <= ce
+        and r["cue"] is not None
+        and not text[r["cue"][0] : r["cue"][1]].lower().startswith(_SPEECH_STEMS)
+        for r in records
+    )
 
 
 def _speaker_before(text, s, e, v, low, lex, subject, found_any, quoted):
