@@ -740,6 +740,19 @@ HARD_CASES = [
         id="stances-in-an-opening-clause-inside-the-content-of-a-later-speaker",
     ),
     pytest.param(
+        # The source speaks for the clause the conjunction opens; the clause before keeps no
+        # dangling 'because'.
+        "The talks collapsed because, according to officials, the two sides could not agree.\n\n"
+        "Mr. Smith declined to attend the debate because, according to Trump, the media would "
+        "mock him.",
+        [
+            ("indirect", "the two sides could not agree", "according to", "officials", True),
+            ("indirect", "attend the debate", "declined to", "Mr. Smith", False),
+            ("indirect", "the media would mock him", "according to", "Trump", False),
+        ],
+        id="according-to-after-a-conjunction-and-its-comma",
+    ),
+    pytest.param(
         # A poll's finding, like speech, keeps its source inside another's content.
         "A new poll found Clinton ahead in Ohio, the campaign said.",
         [("indirect", "Clinton ahead in Ohio", "found", "A new poll", False)],

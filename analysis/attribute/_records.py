@@ -23,7 +23,9 @@ __all__ = ["_add"]
 _TRAILING_ASIDE = re.compile(r"\s\((?:[^()\s“”\"]+\s+){2,}[^()“”\"]*\)\Z")
 _CLOSING_MARK = re.compile(r"[,.]?[”\"]")
 _MARK_OR_STOP = frozenset(',.”"')
-_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or)\s*\Z")
+_TRAILING_CONJUNCTION = re.compile(
+    r"[\s,]+(?:and|but|or|because|although|though|whereas|unless)\s*\Z"
+)
 
 
 _ADVERBIAL_ONLY = re.compile(
@@ -39,7 +41,7 @@ def _add(text, raw, cs, ce, cue, sp, quotes, qstarts):
         cs += 1
     while ce > cs and (text[ce - 1] in ",;:" or text[ce - 1].isspace()):
         ce -= 1  # 'to rally in Ann Arbor, Michigan Monday[,] before joining ...'
-    tail = _TRAILING_CONJUNCTION.search(text, max(cs, ce - 6), ce)
+    tail = _TRAILING_CONJUNCTION.search(text, max(cs, ce - 12), ce)
     if tail and tail.start() > cs:
         ce = _clean_end(text, cs, tail.start())  # '... the United States and [added, "..."]'
     if ce <= cs or _ADVERBIAL_ONLY.fullmatch(text, cs, ce):

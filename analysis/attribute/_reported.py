@@ -107,6 +107,8 @@ _LISTENER = re.compile(
 _SUBORDINATE_START = re.compile(
     rf"(?:{_SUBORDINATORS}|even\s+though|unlike|whereas)\b", re.IGNORECASE
 )
+# A conjunction and its comma right before 'according to' ('because, according to X, ...').
+_CONJUNCTION_COMMA = re.compile(rf"\s(?:{_SUBORDINATORS}|unless|whereas)\s*,\Z", re.IGNORECASE)
 _COMMA_IN_MARK = re.compile(r",(?:[”\"]|'')\Z")
 
 
@@ -643,6 +645,10 @@ def _according(text, s, e, v, lex, qstarts, quotes):
         # the source is what it says.
         if not after:
             return None
+        return comma + 1, _clean_end(text, comma + 1, e), sp
+    if after and _CONJUNCTION_COMMA.search(before):
+        # 'He declined because, according to Trump, the media would call him a chicken': the
+        # source speaks for the clause the conjunction opens.
         return comma + 1, _clean_end(text, comma + 1, e), sp
     if after and _short(text, lead, v.start(), 5) and before.endswith(","):
         # 'Now, according to the poll, some are swinging': a short opening adverbial belongs
