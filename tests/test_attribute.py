@@ -753,6 +753,34 @@ HARD_CASES = [
         id="according-to-after-a-conjunction-and-its-comma",
     ),
     pytest.param(
+        # After an opening clause the main clause's subject is a noun, not a cue ('recount').
+        "Party officials say that, even if they wanted one, a recount could not be done.",
+        [
+            (
+                "indirect",
+                "even if they wanted one, a recount could not be done",
+                "say",
+                "Party officials",
+                True,
+            )
+        ],
+        id="a-noun-like-a-cue-after-an-opening-clause-of-the-content",
+    ),
+    pytest.param(
+        # 'in politics' opens the content's clause; it is no time of speaking to skip.
+        "Pence said in politics it takes time to develop those relationships.",
+        [
+            (
+                "indirect",
+                "in politics it takes time to develop those relationships",
+                "said",
+                "Pence",
+                False,
+            )
+        ],
+        id="a-phrase-after-the-cue-that-opens-a-clause-with-a-subject",
+    ),
+    pytest.param(
         # A poll's finding, like speech, keeps its source inside another's content.
         "A new poll found Clinton ahead in Ohio, the campaign said.",
         [("indirect", "Clinton ahead in Ohio", "found", "A new poll", False)],

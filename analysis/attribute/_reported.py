@@ -176,6 +176,7 @@ _YES_NO = re.compile(r"\s+(?:yes|no)\b")
 _LEAD_ADVERBIAL = re.compile(
     r"(?:in|on|at|last|this|during|earlier|later)\b[^,.;:“”\"]{0,30}?\s(?=(?:to|that)\s)"
 )
+_SUBJECT_WORD = re.compile(r"\b(?:it|he|she|they|we|I|you|there)\s")
 _SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|once|until|whenever|with)\s+$", re.IGNORECASE)
 # 'said that', 'said to be': content follows the cue; 'said in a message to the convention' is
 # no infinitive.
@@ -475,7 +476,8 @@ def _content_after(text, s, e, v, low, sp, before, tail, lex, qstarts, quotes, v
     if am and am.end() > cs and text[am.end() : am.end() + 1] == ",":
         cs = am.end() + 1
     lead = _LEAD_ADVERBIAL.match(text, cs, e)
-    if lead:
+    if lead and not _SUBJECT_WORD.search(text, cs, lead.end()):
+        # (not 'said in politics it takes time to ...', where a clause with a subject follows)
         cs = lead.end()
     cs = _THAT.match(text, cs).end()
     clause = _AFTER_THAT.search(text, max(0, cs - 8), cs) is not None

@@ -148,6 +148,10 @@ _NOT_APPOSITIVE = re.compile(
     rf"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){{0,5}}?{_AUX}\b"
 )
 _DASHES = frozenset("-–—")
+_ARTICLES = frozenset(["a", "an", "the", "A", "An", "The"])
+_SUBORDINATE_OPEN = re.compile(
+    r"(?:even\s+)?(?:if|when|although|though|because|while|since|unless|once)\b", re.IGNORECASE
+)
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
 _AND_VERB = re.compile(r"\s\s*(?:and|but|or)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
@@ -284,6 +288,15 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
         # ...', 'Manafort, citing X, said ...'), unless it is no finite verb ('..., said to be').
         for m in _COMMA_SPEAKER.finditer(text, cs, e):
             v = verb.match(text, m.end(), e)
+            if (
+                v is not None
+                and m.group(1) in _ARTICLES
+                and _SUBORDINATE_OPEN.match(text, cs)
+                and text.find(",", cs, m.start()) < 0
+            ):
+                # 'even if they thought so, a recount could not be done': after the opening
+                # clause comes the main one, whose subject is a noun ('a recount').
+                v = None
             if v is None and m.group(1):
                 # The shortest speaker phrase was tried first: a longer one may end at the verb
                 # (', his likely GOP rival Mitt Romney said').
