@@ -781,6 +781,24 @@ HARD_CASES = [
         id="a-phrase-after-the-cue-that-opens-a-clause-with-a-subject",
     ),
     pytest.param(
+        # 'but also' before a clause or a phrase goes on with the content; before a verb it is
+        # the speaker's next predicate.
+        "He said cuts would hurt not only the military but also the ability of NATO to respond.\n\n"
+        "She denied the report but also said she would resign.",
+        [
+            (
+                "indirect",
+                "cuts would hurt not only the military but also the ability of NATO to respond",
+                "said",
+                "He",
+                False,
+            ),
+            ("indirect", "the report", "denied", "She", False),
+            ("indirect", "she would resign", "said", "She", False),
+        ],
+        id="not-only-but-also-inside-a-content",
+    ),
+    pytest.param(
         # A poll's finding, like speech, keeps its source inside another's content.
         "A new poll found Clinton ahead in Ohio, the campaign said.",
         [("indirect", "Clinton ahead in Ohio", "found", "A new poll", False)],

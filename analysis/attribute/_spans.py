@@ -91,7 +91,8 @@ _AND_STOP = re.compile(
     r"gone|made|said|told|done|given|shown|become|come|written|spoken|thrown|drawn|held|kept|led|"
     r"left|sent|spent|won|lost|paid|brought|bought|fought|sought|thought|met|run)\b)"
     # "... but did not suggest ...", "... but took issue with ...": the speaker's next predicate.
-    r"|\s+but\s+(?=(?:did|does|do|took|takes|also|said|says|added|was|is|has|had|would|could|"
+    r"|\s+but\s+(?=(?:did|does|do|took|takes|also(?!\s+(?:because|for|in|on|at|to|a|an|the|that|"
+    r"with|by|from|as|when|if|of)\b)|said|says|added|was|is|has|had|would|could|"
     r"will|declined|refused|stopped|acknowledged|conceded|noted|warned)\b)"
     r"|,\s+even\s+(?:though|if)\b|,\s+as\s+(?:have|has|had|did|do|does|is|are|was|were)\b"
     r")"
