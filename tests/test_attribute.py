@@ -799,6 +799,24 @@ HARD_CASES = [
         id="not-only-but-also-inside-a-content",
     ),
     pytest.param(
+        # A second 'that' clause with a cue of its own is a second row; without one it goes on.
+        "Democrats are unhappy that Obama agreed to extend the cuts, and that he agreed to "
+        "lower the estate tax.\n\n"
+        "He said the plan failed, and that the party would try again.",
+        [
+            ("indirect", "to extend the cuts", "agreed", "Obama", False),
+            ("indirect", "to lower the estate tax", "agreed", "he", False),
+            (
+                "indirect",
+                "the plan failed, and that the party would try again",
+                "said",
+                "He",
+                False,
+            ),
+        ],
+        id="a-second-that-clause-with-its-own-cue",
+    ),
+    pytest.param(
         # A poll's finding, like speech, keeps its source inside another's content.
         "A new poll found Clinton ahead in Ohio, the campaign said.",
         [("indirect", "Clinton ahead in Ohio", "found", "A new poll", False)],

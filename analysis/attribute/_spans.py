@@ -154,6 +154,7 @@ _SUBORDINATE_OPEN = re.compile(
     r"(?:even\s+)?(?:if|when|although|though|because|while|since|unless|once)\b", re.IGNORECASE
 )
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
+_AND_THAT_SUBJECT = re.compile(r",\s+and\s+that\s+(?:he|she|they|we|I|[A-Z][\w’'\-]+)\s+")
 _AND_VERB = re.compile(r"\s\s*(?:and|but|or)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
 
 
@@ -323,6 +324,12 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
                 and (v.group(0).endswith(("ed", "ing")) or m.group(1))
                 and not _in_quote(m.start(), qstarts, quotes)
             ):
+                e = m.start()
+                break
+        # '... that Obama agreed to X, and that he agreed to Y': a second 'that' clause with a
+        # cue of its own is a second attribution, not more of this content.
+        for m in _AND_THAT_SUBJECT.finditer(text, cs, e):
+            if verb.match(text, m.end(), e) and not _in_quote(m.start(), qstarts, quotes):
                 e = m.start()
                 break
     e = _trim_adjunct(text, cs, _clean_end(text, cs, e), qstarts, quotes)
