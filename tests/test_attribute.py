@@ -817,6 +817,30 @@ HARD_CASES = [
         id="a-second-that-clause-with-its-own-cue",
     ),
     pytest.param(
+        # Unnamed sources with no article after the comma close the content like any speaker.
+        "The aides knew they were sending classified information, current and former officials "
+        "said.\n\n"
+        "Trump ordered his team to shut the blog down, advisers said.",
+        [
+            (
+                "indirect",
+                "The aides knew they were sending classified information",
+                "said",
+                "current and former officials",
+                True,
+            ),
+            ("indirect", "Trump ordered his team to shut the blog down", "said", "advisers", True),
+        ],
+        id="unnamed-sources-without-an-article-after-the-content",
+    ),
+    pytest.param(
+        # A time alone after the cue is nothing said.
+        "The department responded Monday.\n\nThe bureau reported Friday that 200,000 jobs were "
+        "added.",
+        [("indirect", "200,000 jobs were added", "reported", "The bureau", False)],
+        id="a-time-alone-is-no-content",
+    ),
+    pytest.param(
         # A poll's finding, like speech, keeps its source inside another's content.
         "A new poll found Clinton ahead in Ohio, the campaign said.",
         [("indirect", "Clinton ahead in Ohio", "found", "A new poll", False)],

@@ -362,6 +362,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 _RELATIVES = frozenset(["who", "which", "whose"])
+_PAIRED_TIMES = frozenset(["current", "former", "past", "present", "future"])
 _QUESTIONED = frozenset(["asked", "pressed", "questioned"])
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*\)")
 _CLOSING_MARKS = frozenset(["”", '"', "’"])
@@ -463,6 +464,17 @@ def _speaker_left(text: str, lo: int, cue_start: int, lex: Lexicon) -> tuple[int
             and toks[i - 1][2][:1].isupper()
         ):
             # "President Biden and President Xi Jinping agreed": two named speakers.
+            words.append(i)
+            i -= 1
+            continue
+        if (
+            low == "and"
+            and words
+            and toks[words[-1]][2] in _PAIRED_TIMES
+            and i > 0
+            and toks[i - 1][2].lower() in _PAIRED_TIMES
+        ):
+            # "current and former officials said": one group of speakers.
             words.append(i)
             i -= 1
             continue

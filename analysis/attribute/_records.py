@@ -29,7 +29,10 @@ _TRAILING_CONJUNCTION = re.compile(
 
 
 _ADVERBIAL_ONLY = re.compile(
-    r"(?:from|in|on|at|during|by|after|before|via|through)\b(?:\W+\w+){0,4}\W*",
+    r"(?:from|in|on|at|during|by|after|before|via|through)\b(?:\W+\w+){0,4}\W*"
+    # 'said [this week] at an event': a time alone is nothing said either.
+    r"|(?:(?:this|last|next|that|earlier|later)\s+(?:week|month|year|weekend|morning|afternoon|"
+    r"evening|night)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)\W*",
     re.IGNORECASE,
 )
 

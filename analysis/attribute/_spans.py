@@ -83,8 +83,9 @@ _AND_STOP = re.compile(
     r",(?:[”\"]|'')?\s+(?:and|but)\s+(?!that\b(?!\s+(?:doesn’t|doesn't|does|did|didn’t|didn't|is|was|could|"
     r"would|will|may|might|isn’t|isn't|wasn’t|wasn't|seems|remains|means)\b))|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:said|says|say|told|added|"
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
-    # "... and one in four said ...": another speaker's report.
-    r"|,?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
+    # "... and one in four said ...": another speaker's report (not in 'current and former
+    # officials said', one group of speakers).
+    r"|(?<!current)(?<!former)(?<!past),?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
     r"believe|believes|think|thinks|wrote|writes)\b)"
     # A second predicate of the speaker: "... and has gone so far as to ...".
     r"|\s+and\s+(?=(?:has|have|had|was|is|were|are|will|would)\s+(?:also\s+)?(?:[a-z]+(?:ed|en|ing)|"
@@ -133,7 +134,12 @@ _TRAILING_ADJUNCT = re.compile(rf"\s\s*{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!
 # A comma, then maybe a speaker phrase (group 1), then a lower-case word (checked for a verb).
 _MARKS = frozenset(["”", '"'])
 _COMMA_SPEAKER = re.compile(
-    r",[”\"']*\s+(?:((?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we)"
+    r",[”\"']*\s+(?:((?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we"
+    # Unnamed sources with no article: '..., current and former officials said', '..., many
+    # economists say', '..., former President Bill Clinton said'.
+    r"|current\s+and\s+former|former|current|senior|top|federal|officials|sources|experts|"
+    r"analysts|aides|advisers|economists|critics|investigators|prosecutors|lawyers|strategists|"
+    r"insiders)"
     r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?)\s+)?(?=[a-z])"
 )
 _TRAILING_TIME = re.compile(
