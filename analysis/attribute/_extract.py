@@ -122,7 +122,8 @@ _PHRASE_ENDS_IN_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 # Verbs whose clause names a source of its own even inside another attribution's content
-# ('Trump said he was "happy to see" it, according to ...': Trump is still quoted).
+# ('Trump said he was "happy to see" it, according to ...': Trump is still quoted). The one
+# list for this: the reported-speech step leaves the decision to ``_drop_nested``.
 _OWN_SOURCE_CUES = frozenset(
     [
         "said",
@@ -141,6 +142,12 @@ _OWN_SOURCE_CUES = frozenset(
         "states",
         "tweeted",
         "declared",
+        # Evidence speaks for itself too: 'A poll found X, the campaign said'.
+        "found",
+        "finds",
+        "show",
+        "shows",
+        "showed",
     ]
 )
 
@@ -194,7 +201,7 @@ def _drop_nested(text: str, records: list[dict]) -> list[dict]:
     """Reported records without their nested ones: a stance or an action whose cue and content
     lie inside the content of another reported record ('HarperCollins declined to renew the
     offer, according to ...': the source is the one 'according to' names). PolNeAR marks only
-    the outer attribution; a verb of speech inside keeps its record."""
+    the outer attribution; a verb of speech or of evidence inside keeps its record."""
     if len(records) < 2:
         return records
     spans = sorted((r["start"], r["end"]) for r in records)

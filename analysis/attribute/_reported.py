@@ -139,16 +139,6 @@ _SAYS = frozenset(
 _SPEECH_OF_IT = frozenset(
     ["said", "says", "added", "noted", "stated", "reported", "wrote", "argued", "claimed", "warned"]
 )
-# Verbs of speech and of evidence, by their stems: a speaker of these inside another's content is
-# a source too ('A poll found X, the Post reported').
-_SPEECH_STEMS = (
-    *("say", "said", "tell", "told", "announc", "acknowledg", "warn", "claim", "state", "insist"),
-    *("found", "find", "show"),
-    *("argu", "explain", "add", "note", "noting", "report", "confirm", "den", "admit", "declar"),
-    *("assert", "testif", "wrote", "writ", "recall", "remark", "respond", "repl", "comment"),
-    *("predict", "promis", "vow", "pledg", "conced", "contend", "maintain", "tweet", "stress"),
-    *("disclos", "reveal", "emphasi", "observ", "suggest", "accus", "complain", "boast", "ask"),
-)
 # Verbs of speech and of evidence that may follow their content ('The board voted for Clinton,
 # Smith said', '..., the emails show'); stances ('..., he attacked') do not.
 _CONTENT_FIRST = (
@@ -288,12 +278,8 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
                 and (found := _inverted(text, s, e, v, low, lex))
             ):
                 ce, spr, rest = found
-                if found_any:
-                    if not _only_nested(text, s, ce, raw[first:]):
-                        continue
-                    # ('If the cuts take effect, spending would decline to its 2007 level, said
-                    # Todd Harrison': the decline is inside what Harrison said.)
-                    del raw[first:]
+                if found_any and not _inside(s, ce, raw[first:]):
+                    continue
                 pos = rest
                 _add(text, raw, s, ce, (v.start(), v.end()), spr, quotes, qstarts)
                 found_any = True
@@ -331,17 +317,13 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             # by the calendar': a speaker in the middle of the content.
             ce, rest, another = _content_around(text, s, v, sp, after_end, pats_verb)
             start = s
-            if (
-                found_any
-                and low in _CONTENT_FIRST
-                and not text[pos : sp[0]].strip(" ,")
-                and _only_nested(text, s, ce, raw[first:])
-            ):
-                # 'The board voted for Clinton, Smith said.': what was found before is inside
+            if found_any and not (
+                # 'The board voted for Clinton, Smith said': what was found before is inside
                 # this speaker's content, which is the whole clause.
-                del raw[first:]
-                found_any = False
-            if found_any:
+                low in _CONTENT_FIRST
+                and not text[pos : sp[0]].strip(" ,")
+                and _inside(s, ce, raw[first:])
+            ):
                 # 'Though X boasts of Y, CONTENT, analysts say': the content follows what the
                 # clause before it reported.
                 start = pos
@@ -367,21 +349,13 @@ def _reported(text, s, e, lex, hits, quotes, qstarts, raw, quoted=None):
             pos = ce
 
 
-def _only_nested(text, s, ce, records) -> bool:
-    """Whether ``records`` (those found earlier in the sentence starting at ``s``) are all stances
-    or actions inside the content ``text[s:ce]`` of a later speaker, and so no rows of their own.
-
-    Speech and evidence inside keep their rows ('Officials announced X, WikiLeaks said'). An
-    opening subordinate clause is part of the content ('While he has considered a special court,
-    those options are problematic, he said': one row, his).
-    """
-    return all(
-        s <= r["start"]
-        and r["end"] <= ce
-        and r["cue"] is not None
-        and not text[r["cue"][0] : r["cue"][1]].lower().startswith(_SPEECH_STEMS)
-        for r in records
-    )
+def _inside(s: int, ce: int, records: list[dict]) -> bool:
+    """Whether ``records`` (those found earlier in the sentence starting at ``s``) all lie inside
+    the content ``text[s:ce]`` of a later speaker, which is then the whole clause: 'The board
+    voted for Clinton, Smith said', and after an opening clause 'While he has considered a
+    special court, those options are problematic, he said'. (``_drop_nested`` then drops the
+    stances and actions inside; speech and evidence keep their rows.)"""
+    return all(s <= r["start"] and r["end"] <= ce for r in records)
 
 
 def _speaker_before(text, s, e, v, low, lex, subject, found_any, quoted):
