@@ -698,7 +698,7 @@ def main(argv: list[str] | None = None) -> int:
             "objects left by parsing the gold file are collected inside the timed call, which "
             "lowers the figure by about 7%. Absolute figures depend on the machine: the same "
             "baseline ran at 14,600 articles/s on the machine of the morning of 1 December and at "
-            "about 10,000-12,300 on the later ones, so the multiple of the baseline's time is the "
+            "about 8,700-12,300 on the later ones, so the multiple of the baseline's time is the "
             "better figure to compare across machines: 500 articles/s against 14,600 is a multiple "
             "of 29. On the later machines the multiple has stayed between 24 and 29 while the "
             "absolute figure was 350-480, short of 500. The multiple moves by a few units from run "
