@@ -702,6 +702,20 @@ HARD_CASES = [
         id="a-plan-inside-the-content-of-a-later-speaker",
     ),
     pytest.param(
+        # Every verb that keeps its own row inside a content may also close one.
+        "Pfizer and BioNTech requested emergency authorization, the companies announced.",
+        [
+            (
+                "indirect",
+                "Pfizer and BioNTech requested emergency authorization",
+                "announced",
+                "the companies",
+                False,
+            )
+        ],
+        id="an-announcement-after-its-content",
+    ),
+    pytest.param(
         # After an opening subordinate clause too, and with the speaker after the cue.
         "Since Clinton has more votes, superdelegates who back Sanders would defy the voters, "
         "Mook said.\n\n"

@@ -35,7 +35,7 @@ import bisect
 import itertools
 import re
 
-from ._cues import patterns
+from ._cues import OWN_SOURCE_CUES, patterns
 from ._direct import _after_paraphrase, _attach_left, _attach_right, _continues
 from ._extras import _in_poll, _nominal, _passive_by, _sourceless
 from ._headlines import _asked_and_headlines, _headline_verbs, _transcript_turns
@@ -121,35 +121,6 @@ _PHRASE_ENDS_IN_FUNCTION_WORD = re.compile(
     r"never|already|[a-z]+n[’']t)\Z",
     re.IGNORECASE,
 )
-# Verbs whose clause names a source of its own even inside another attribution's content
-# ('Trump said he was "happy to see" it, according to ...': Trump is still quoted). The one
-# list for this: the reported-speech step leaves the decision to ``_drop_nested``.
-_OWN_SOURCE_CUES = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "wrote",
-        "writes",
-        "according to",
-        "added",
-        "adds",
-        "announced",
-        "announces",
-        "stated",
-        "states",
-        "tweeted",
-        "declared",
-        # Evidence speaks for itself too: 'A poll found X, the campaign said'.
-        "found",
-        "finds",
-        "show",
-        "shows",
-        "showed",
-    ]
-)
 
 
 def _truncated(text: str, a: int, b: int) -> bool:
@@ -209,7 +180,7 @@ def _drop_nested(text: str, records: list[dict]) -> list[dict]:
     kept = []
     for r in records:
         cue = r["cue"]
-        if cue and text[cue[0] : cue[1]].lower() not in _OWN_SOURCE_CUES:
+        if cue and text[cue[0] : cue[1]].lower() not in OWN_SOURCE_CUES:
             lo = min(cue[0], r["start"])
             k = bisect.bisect_right(spans, (lo, len(text)))
             if (

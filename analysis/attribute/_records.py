@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ._phrases import DAYS
 from ._text import (
     _clean_end,
     _in_quote,
@@ -32,7 +33,7 @@ _ADVERBIAL_ONLY = re.compile(
     r"(?:from|in|on|at|during|by|after|before|via|through)\b(?:\W+\w+){0,4}\W*"
     # 'said [this week] at an event': a time alone is nothing said either.
     r"|(?:(?:this|last|next|that|earlier|later)\s+(?:week|month|year|weekend|morning|afternoon|"
-    r"evening|night)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)\W*",
+    rf"evening|night)|{DAYS}|yesterday|today|tonight)\W*",
     re.IGNORECASE,
 )
 

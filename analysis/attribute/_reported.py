@@ -31,7 +31,16 @@ from ._clauses import (
     _time_clause_start,
     _titled_source,
 )
-from ._cues import FOR_TIME, MADE_CLEAR, MAKE_FORMS, SPEECH_AS, is_cue, patterns, prepositions
+from ._cues import (
+    FOR_TIME,
+    MADE_CLEAR,
+    MAKE_FORMS,
+    OWN_SOURCE_CUES,
+    SPEECH_AS,
+    is_cue,
+    patterns,
+    prepositions,
+)
 from ._phrases import DAYS, speaker_left, speaker_right
 from ._records import (
     _add,
@@ -58,6 +67,8 @@ from ._text import (
     _INFINITIVE_BEFORE,
     _NEXT_WORD_END,
     _OBJECT,
+    _OPENERS,
+    _OPENING_CLAUSE,
     _POST_TAIL,
     _SUBORDINATORS,
     _TELL,
@@ -104,11 +115,8 @@ _LISTENER = re.compile(
 )
 
 
-_SUBORDINATE_START = re.compile(
-    rf"(?:{_SUBORDINATORS}|even\s+though|unlike|whereas)\b", re.IGNORECASE
-)
 # A conjunction and its comma right before 'according to' ('because, according to X, ...').
-_CONJUNCTION_COMMA = re.compile(rf"\s(?:{_SUBORDINATORS}|unless|whereas)\s*,\Z", re.IGNORECASE)
+_CONJUNCTION_COMMA = re.compile(rf"\s{_OPENERS}\s*,\Z", re.IGNORECASE)
 _COMMA_IN_MARK = re.compile(r",(?:[”\"]|'')\Z")
 
 
@@ -142,7 +150,8 @@ _SPEECH_OF_IT = frozenset(
 # Verbs of speech and of evidence that may follow their content ('The board voted for Clinton,
 # Smith said', '..., the emails show'); stances ('..., he attacked') do not.
 _CONTENT_FIRST = (
-    _SAY_FORMS
+    OWN_SOURCE_CUES
+    | _SAY_FORMS
     | _SPEECH_OF_IT
     | _SAYS
     | frozenset(["show", "stressed", "explained", "recalled", "insisted", "notes", "reports"])
@@ -614,7 +623,7 @@ def _according(text, s, e, v, lex, qstarts, quotes):
     if (
         not before
         or after
-        and _SUBORDINATE_START.match(before)
+        and _OPENING_CLAUSE.match(before)
         and before.find(",") == len(before) - 1
     ):
         # 'But according to X, CONTENT'; 'While ..., according to X, CONTENT': what follows

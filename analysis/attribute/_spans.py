@@ -23,9 +23,18 @@ from __future__ import annotations
 import re
 
 from ._lexicon import Lexicon
-from ._phrases import DAYS
+from ._phrases import _DETERMINERS, _PAIRED_TIMES, DAYS
 from ._speakers import _role_table
-from ._text import _AUX, _AUX_FORMS, _WORDS, _clean_end, _in_quote, _short, _skip_space
+from ._text import (
+    _AUX,
+    _AUX_FORMS,
+    _OPENING_CLAUSE,
+    _WORDS,
+    _clean_end,
+    _in_quote,
+    _short,
+    _skip_space,
+)
 
 __all__ = [
     "_INTRO",
@@ -85,7 +94,9 @@ _AND_STOP = re.compile(
     r"argued|noted|urged|warned|called|asked|insisted|claimed|suggested|rejected|denied)\b)"
     # "... and one in four said ...": another speaker's report (not in 'current and former
     # officials said', one group of speakers).
-    r"|(?<!current)(?<!former)(?<!past),?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
+    r"|"
+    + "".join(rf"(?<!{word})" for word in sorted(_PAIRED_TIMES))
+    + r",?\s+(?:and|but|while)\s+(?=(?:[\w’'\-.]+\s+){1,6}?(?:said|says|say|told|added|argued|noted|"
     r"believe|believes|think|thinks|wrote|writes)\b)"
     # A second predicate of the speaker: "... and has gone so far as to ...".
     r"|\s+and\s+(?=(?:has|have|had|was|is|were|are|will|would)\s+(?:also\s+)?(?:[a-z]+(?:ed|en|ing)|"
@@ -133,11 +144,12 @@ _TRAILING_ADJUNCT = re.compile(rf"\s\s*{_ADJUNCT}(?:,?\s+{_ADJUNCT})*(?=[\s.,;:!
 
 # A comma, then maybe a speaker phrase (group 1), then a lower-case word (checked for a verb).
 _MARKS = frozenset(["”", '"'])
+_PAIRED = "(?:" + "|".join(sorted(_PAIRED_TIMES)) + ")"  # 'current and former', 'former'
 _COMMA_SPEAKER = re.compile(
     r",[”\"']*\s+(?:((?:[A-Z][\w’'.\-]*|the|a|an|his|her|their|he|she|they|we"
-    # Unnamed sources with no article: '..., current and former officials said', '..., many
+    # Unnamed sources with no article: '..., current and former officials said', '..., senior
     # economists say', '..., former President Bill Clinton said'.
-    r"|current\s+and\s+former|former|current|senior|top|federal|officials|sources|experts|"
+    rf"|(?:{_PAIRED}\s+and\s+)?{_PAIRED}|senior|top|federal|officials|sources|experts|"
     r"analysts|aides|advisers|economists|critics|investigators|prosecutors|lawyers|strategists|"
     r"insiders)"
     r"(?:\s+(?!(?:that|which|who|and|but|to)\b)[\w’'.\-]+){0,5}?)\s+)?(?=[a-z])"
@@ -155,10 +167,6 @@ _NOT_APPOSITIVE = re.compile(
     rf"[^.]*?\b(?:and|or)\s+(?:the|a|an|his|her|their|its)\b|(?:[\w’'\-]+\s+){{0,5}}?{_AUX}\b"
 )
 _DASHES = frozenset("-–—")
-_ARTICLES = frozenset(["a", "an", "the", "A", "An", "The"])
-_SUBORDINATE_OPEN = re.compile(
-    r"(?:even\s+)?(?:if|when|although|though|because|while|since|unless|once)\b", re.IGNORECASE
-)
 _DASH_PAIR = re.compile(r"\s[-–—]\s")
 _AND_THAT_SUBJECT = re.compile(r",\s+and\s+that\s+(?:he|she|they|we|I|[A-Z][\w’'\-]+)\s+")
 _AND_VERB = re.compile(r"\s\s*(?:and|but|or)\s+(not\s+)?(?:also\s+|then\s+|later\s+)?")
@@ -298,8 +306,8 @@ def _content_end(text: str, cs: int, e: int, qstarts=(), quotes=(), verb=None, c
             v = verb.match(text, m.end(), e)
             if (
                 v is not None
-                and m.group(1) in _ARTICLES
-                and _SUBORDINATE_OPEN.match(text, cs)
+                and (m.group(1) or "").lower() in _DETERMINERS
+                and _OPENING_CLAUSE.match(text, cs)
                 and text.find(",", cs, m.start()) < 0
             ):
                 # 'even if they thought so, a recount could not be done': after the opening

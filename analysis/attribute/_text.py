@@ -28,6 +28,8 @@ __all__ = [
     "_NEXT_WORD_END",
     "_OBJECT",
     "_POST_TAIL",
+    "_OPENERS",
+    "_OPENING_CLAUSE",
     "_SUBORDINATORS",
     "_TELL",
     "_WORDS",
@@ -151,6 +153,9 @@ _POST_TAIL = re.compile(
 )
 #: Conjunctions that open a subordinate clause (as a regex alternation).
 _SUBORDINATORS = r"after|when|before|as|while|because|if|since|although|though"
+#: The same, with the rarer openers, as the first words of a clause ('even if', 'unless').
+_OPENERS = rf"(?:even\s+)?(?:{_SUBORDINATORS}|unless|once|whereas|unlike)"
+_OPENING_CLAUSE = re.compile(rf"{_OPENERS}\b", re.IGNORECASE)
 _NEXT_WORD_END = re.compile(r"\s*\w+")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")  # ('to emphatically endorse')
 _AND_BEFORE = re.compile(
